@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Rng;
 
@@ -163,7 +164,7 @@ public sealed class Pcg64 : BitGenerator
 
         ulong leapMulHi = LeapMultiplierHi, leapMulLo = LeapMultiplierLo;
         ulong leapIncHi = _leapIncrementHi, leapIncLo = _leapIncrementLo;
-        ref ulong output = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
+        ref ulong output = ref MemoryMarshal.GetReference(destination);
         int fullBlocksEnd = length & ~(Pcg64Lcg.Lanes - 1);
         int index = 0;
         while (true)

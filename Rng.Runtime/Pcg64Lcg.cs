@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Rng;
 
-/// <summary>The 128-bit LCG arithmetic shared by <see cref="Pcg64"/> and <c>Pcg64Dxsm</c> (NumPy's pcg64.h / pcg64.c).</summary>
+/// <summary>The 128-bit LCG arithmetic shared by <see cref="Pcg64"/> and <see cref="Pcg64Dxsm"/> (NumPy's pcg64.h / pcg64.c).</summary>
 internal static class Pcg64Lcg
 {
     /// <summary>PCG_DEFAULT_MULTIPLIER_128: PCG64's multiplier, also used by both generators' seeding.</summary>
