@@ -36,6 +36,13 @@ public sealed class Mt19937 : BitGenerator
     {
     }
 
+    /// <summary>Creates a generator from a 64-bit seed, meaning <c>new Mt19937(new SeedSequence(seed))</c> as NumPy's <c>MT19937(seed)</c>.</summary>
+    /// <param name="seed">The seed.</param>
+    public Mt19937(ulong seed)
+        : this(new SeedSequence(seed))
+    {
+    }
+
     /// <summary>Creates a generator seeded as NumPy's <c>MT19937(seed)</c>, i.e. from <c>new SeedSequence(seed)</c>.</summary>
     /// <param name="seed">The root seed; must be non-negative. All of its bits are used.</param>
     /// <remarks>This is not the legacy <c>RandomState(seed)</c> seeding; that uses Knuth's initialisation instead.</remarks>
@@ -60,16 +67,15 @@ public sealed class Mt19937 : BitGenerator
         _position = StateLength - 1;
     }
 
-    private Mt19937(Mt19937State state)
+    /// <summary>Creates a generator that resumes exactly from a saved <see cref="State"/>; it has no <see cref="BitGenerator.SeedSequence"/>.</summary>
+    /// <param name="state">The snapshot to resume from; validated as the <see cref="State"/> setter does.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="ArgumentException">A field of the snapshot is missing or out of range; the message names it.</exception>
+    public Mt19937(Mt19937State state)
         : base(null)
     {
         ApplyState(state, nameof(state));
     }
-
-    /// <summary>Creates a generator that continues exactly from <paramref name="state"/>; it has no <see cref="BitGenerator.SeedSequence"/>.</summary>
-    /// <param name="state">A snapshot from <see cref="State"/>; validated as the <see cref="State"/> setter does.</param>
-    /// <returns>A new generator in that state.</returns>
-    public static Mt19937 FromState(Mt19937State state) => new(state);
 
     /// <summary>
     /// A snapshot of the full state as NumPy's <c>MT19937.state</c> (the 624-word key and the position).

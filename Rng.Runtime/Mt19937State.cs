@@ -4,13 +4,14 @@ namespace Rng;
 
 /// <summary>
 /// A snapshot of an <see cref="Mt19937"/> generator, field for field NumPy's <c>MT19937.state</c>; it serialises
-/// with System.Text.Json under NumPy's key names and can be fed back through <see cref="Mt19937.State"/> or
-/// <see cref="Mt19937.FromState(Mt19937State)"/> to resume the stream exactly.
+/// with System.Text.Json (every member required, unknown members rejected) and can be fed back through <see cref="Mt19937.State"/> or
+/// <see cref="Mt19937(Mt19937State)"/> to resume the stream exactly.
 /// </summary>
 /// <remarks>
 /// Equality compares every word. The array is copied into and out of the generator, so changing it after the
 /// fact never affects a generator. Immutable once built; safe to share between threads.
 /// </remarks>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record Mt19937State
 {
     /// <summary>The 624 words of the twister state (NumPy's <c>state['key']</c>).</summary>

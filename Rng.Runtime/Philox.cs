@@ -45,6 +45,13 @@ public sealed class Philox : BitGenerator
     {
     }
 
+    /// <summary>Creates a generator from a 64-bit seed, meaning <c>new Philox(new SeedSequence(seed))</c> as NumPy's <c>Philox(seed)</c>.</summary>
+    /// <param name="seed">The seed.</param>
+    public Philox(ulong seed)
+        : this(new SeedSequence(seed))
+    {
+    }
+
     /// <summary>
     /// Creates a generator seeded as NumPy's <c>Philox(seed, counter=counter)</c> with an integer seed, i.e. from
     /// <c>new SeedSequence(seed)</c>.
@@ -71,7 +78,11 @@ public sealed class Philox : BitGenerator
         _key1 = key[1];
     }
 
-    private Philox(PhiloxState state)
+    /// <summary>Creates a generator that resumes exactly from a saved <see cref="State"/>; it has no <see cref="BitGenerator.SeedSequence"/>.</summary>
+    /// <param name="state">The snapshot to resume from; validated as the <see cref="State"/> setter does.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="ArgumentException">A field of the snapshot is missing or out of range; the message names it.</exception>
+    public Philox(PhiloxState state)
         : base(null)
     {
         ApplyState(state, nameof(state));
@@ -97,11 +108,6 @@ public sealed class Philox : BitGenerator
             BufferPosition = BufferSize,
         });
     }
-
-    /// <summary>Creates a generator that continues exactly from <paramref name="state"/>; it has no <see cref="BitGenerator.SeedSequence"/>.</summary>
-    /// <param name="state">A snapshot from <see cref="State"/>; validated as the <see cref="State"/> setter does.</param>
-    /// <returns>A new generator in that state.</returns>
-    public static Philox FromState(PhiloxState state) => new(state);
 
     /// <summary>The 128-bit key, low word first as NumPy's <c>state['state']['key']</c>.</summary>
     public UInt128 Key => new(_key1, _key0);
@@ -137,8 +143,8 @@ public sealed class Philox : BitGenerator
             Key = [_key0, _key1],
             Buffer = (ulong[])_buffer.Clone(),
             BufferPosition = _bufferPosition,
-            HasUInt32 = HasBufferedUInt32,
-            UInteger = BufferedUInt32,
+            HasBufferedUInt32 = HasBufferedUInt32,
+            BufferedUInt32 = BufferedUInt32,
         };
         set => ApplyState(value, nameof(value));
     }
@@ -385,8 +391,8 @@ public sealed class Philox : BitGenerator
         _key1 = state.Key[1];
         state.Buffer.AsSpan().CopyTo(_buffer);
         _bufferPosition = state.BufferPosition;
-        HasBufferedUInt32 = state.HasUInt32;
-        BufferedUInt32 = state.UInteger;
+        HasBufferedUInt32 = state.HasBufferedUInt32;
+        BufferedUInt32 = state.BufferedUInt32;
     }
 
     private static void CheckLength(ulong[]? words, int length, string paramName, string field)

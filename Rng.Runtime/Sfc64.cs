@@ -29,6 +29,13 @@ public sealed class Sfc64 : BitGenerator
     {
     }
 
+    /// <summary>Creates a generator from a 64-bit seed, meaning <c>new Sfc64(new SeedSequence(seed))</c> as NumPy's <c>SFC64(seed)</c>.</summary>
+    /// <param name="seed">The seed.</param>
+    public Sfc64(ulong seed)
+        : this(new SeedSequence(seed))
+    {
+    }
+
     /// <summary>Creates a generator seeded as NumPy's <c>SFC64(seed)</c>, i.e. from <c>new SeedSequence(seed)</c>.</summary>
     /// <param name="seed">The root seed; must be non-negative. All of its bits are used.</param>
     public Sfc64(BigInteger seed)
@@ -55,16 +62,15 @@ public sealed class Sfc64 : BitGenerator
         }
     }
 
-    private Sfc64(Sfc64State state)
+    /// <summary>Creates a generator that resumes exactly from a saved <see cref="State"/>; it has no <see cref="BitGenerator.SeedSequence"/>.</summary>
+    /// <param name="state">The snapshot to resume from; validated as the <see cref="State"/> setter does.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="ArgumentException">A field of the snapshot is missing or out of range; the message names it.</exception>
+    public Sfc64(Sfc64State state)
         : base(null)
     {
         ApplyState(state, nameof(state));
     }
-
-    /// <summary>Creates a generator that continues exactly from <paramref name="state"/>; it has no <see cref="BitGenerator.SeedSequence"/>.</summary>
-    /// <param name="state">A snapshot from <see cref="State"/>; validated as the <see cref="State"/> setter does.</param>
-    /// <returns>A new generator in that state.</returns>
-    public static Sfc64 FromState(Sfc64State state) => new(state);
 
     /// <summary>
     /// A snapshot of the full state as NumPy's <c>SFC64.state</c> (a, b, c, counter and the buffered 32-bit half).
@@ -76,8 +82,8 @@ public sealed class Sfc64 : BitGenerator
         get => new()
         {
             State = [_a, _b, _c, _counter],
-            HasUInt32 = HasBufferedUInt32,
-            UInteger = BufferedUInt32,
+            HasBufferedUInt32 = HasBufferedUInt32,
+            BufferedUInt32 = BufferedUInt32,
         };
         set => ApplyState(value, nameof(value));
     }
@@ -127,7 +133,7 @@ public sealed class Sfc64 : BitGenerator
         _b = state.State[1];
         _c = state.State[2];
         _counter = state.State[3];
-        HasBufferedUInt32 = state.HasUInt32;
-        BufferedUInt32 = state.UInteger;
+        HasBufferedUInt32 = state.HasBufferedUInt32;
+        BufferedUInt32 = state.BufferedUInt32;
     }
 }
