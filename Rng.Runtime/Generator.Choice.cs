@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Rng.Internal;
 
 namespace Rng;
@@ -13,28 +14,28 @@ public sealed partial class Generator
 
     /// <summary>
     /// Returns one value drawn uniformly from 0 .. <paramref name="a"/> - 1: NumPy's <c>Generator.choice(a)</c>
-    /// (the same value as <c>Integers(0, a)</c>; with or without replacement makes no difference for one value).
+    /// (the same value as <c>Integers(0L, a)</c>; with or without replacement makes no difference for one value).
     /// </summary>
     /// <param name="a">The population size; must be positive.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="a"/> is zero or negative.</exception>
     public long Choice(long a)
     {
-        CheckPopulation(a, sampleCount: 1, nameof(a));
+        CheckPopulation(a, sampleCount: 1);
         return (long)BoundedIntegers.Bounded64(_bitGenerator, (ulong)(a - 1));
     }
 
     /// <summary>
     /// Returns one value from 0 .. <paramref name="a"/> - 1 drawn with the probabilities <paramref name="p"/>: NumPy's
-    /// <c>Generator.choice(a, p=p)</c> (one <see cref="Random()"/> draw, looked up in the cumulative sums of
-    /// <paramref name="p"/>).
+    /// <c>Generator.choice(a, p=p)</c> (one <see cref="Random()"/> draw, looked up in the normalised cumulative sums of
+    /// <paramref name="p"/>). For items with probabilities use <c>items[(int)Choice(items.Length, p)]</c>.
     /// </summary>
     /// <param name="a">The population size; must be positive.</param>
-    /// <param name="p">One probability per value: non-negative, not NaN, summing to 1 within about 1.5e-8.</param>
+    /// <param name="p">One probability per value: non-negative, not NaN, summing to 1 within 2^-26 (about 1.5e-8).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="a"/> is zero or negative.</exception>
     /// <exception cref="ArgumentException"><paramref name="p"/> has a length other than <paramref name="a"/>, or is not a probability vector.</exception>
     public long Choice(long a, ReadOnlySpan<double> p)
     {
-        CheckPopulation(a, sampleCount: 1, nameof(a));
+        CheckPopulation(a, sampleCount: 1);
         CheckProbabilities(p, a);
         return ChooseOneWithProbabilities(p);
     }
@@ -42,25 +43,25 @@ public sealed partial class Generator
     /// <summary>
     /// Fills <paramref name="destination"/> with values from 0 .. <paramref name="a"/> - 1: NumPy's
     /// <c>Generator.choice(a, size=n, replace=replace, shuffle=shuffle)</c>. With replacement the values are
-    /// <c>Integers(0, a)</c>; without, they are distinct, by NumPy's algorithms (Floyd's, or a partial shuffle of the
-    /// whole population when it exceeds 10000 and the sample is more than a fiftieth of it (a twentieth when
-    /// <paramref name="shuffle"/> is false), which takes temporary memory for <paramref name="a"/> indices).
+    /// <c>Integers(0L, a)</c>; without, they are distinct, by NumPy's algorithms: Floyd's, or, when the population
+    /// exceeds 10000 and the sample is more than a fiftieth of it (a twentieth when <paramref name="shuffle"/> is
+    /// false), a partial shuffle of the whole population, which takes temporary memory for <paramref name="a"/> indices.
     /// </summary>
-    /// <param name="destination">The span to fill; its length is the sample size.</param>
     /// <param name="a">The population size; positive unless <paramref name="destination"/> is empty.</param>
+    /// <param name="destination">The span to fill; its length is the sample size.</param>
     /// <param name="replace">True to sample with replacement (the default), false for distinct values.</param>
     /// <param name="shuffle">Without replacement: true (the default) for a random order, false for NumPy's faster,
     /// not fully shuffled order. Ignored with replacement.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="a"/> is not positive while values are wanted, or
     /// without replacement more values are wanted than <paramref name="a"/>.</exception>
-    public void Choice(Span<long> destination, long a, bool replace = true, bool shuffle = true)
+    public void Choice(long a, Span<long> destination, bool replace = true, bool shuffle = true)
     {
-        CheckPopulation(a, destination.Length, nameof(a));
+        CheckPopulation(a, destination.Length);
         if (replace)
         {
             if (destination.Length > 0)
             {
-                BoundedIntegers.Fill64(_bitGenerator, _drawsDeriveFromUInt64, System.Runtime.InteropServices.MemoryMarshal.Cast<long, ulong>(destination), 0, (ulong)(a - 1));
+                BoundedIntegers.Fill64(_bitGenerator, _drawsDeriveFromUInt64, MemoryMarshal.Cast<long, ulong>(destination), 0, (ulong)(a - 1));
             }
 
             return;
@@ -76,17 +77,17 @@ public sealed partial class Generator
     /// <see cref="Random()"/> draw per value looked up in the cumulative sums; without, NumPy's loop that draws, keeps
     /// the new distinct values in order of first appearance, zeroes their probabilities and renormalises.
     /// </summary>
-    /// <param name="destination">The span to fill; its length is the sample size.</param>
     /// <param name="a">The population size; positive unless <paramref name="destination"/> is empty.</param>
-    /// <param name="p">One probability per value: non-negative, not NaN, summing to 1 within about 1.5e-8.</param>
+    /// <param name="destination">The span to fill; its length is the sample size.</param>
+    /// <param name="p">One probability per value: non-negative, not NaN, summing to 1 within 2^-26 (about 1.5e-8).</param>
     /// <param name="replace">True to sample with replacement (the default), false for distinct values.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="a"/> is not positive while values are wanted, or
     /// without replacement more values are wanted than <paramref name="a"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="p"/> has a length other than <paramref name="a"/>, is not a
     /// probability vector, or (without replacement) has fewer non-zero entries than values wanted.</exception>
-    public void Choice(Span<long> destination, long a, ReadOnlySpan<double> p, bool replace = true)
+    public void Choice(long a, Span<long> destination, ReadOnlySpan<double> p, bool replace = true)
     {
-        CheckPopulation(a, destination.Length, nameof(a));
+        CheckPopulation(a, destination.Length);
         CheckProbabilities(p, a);
         if (replace)
         {
@@ -100,7 +101,7 @@ public sealed partial class Generator
 
     /// <summary>
     /// Returns <paramref name="size"/> values from 0 .. <paramref name="a"/> - 1: NumPy's
-    /// <c>Generator.choice(a, size, replace, shuffle=shuffle)</c>; see <see cref="Choice(Span{long}, long, bool, bool)"/>.
+    /// <c>Generator.choice(a, size, replace, shuffle=shuffle)</c>; see <see cref="Choice(long, Span{long}, bool, bool)"/>.
     /// </summary>
     /// <param name="a">The population size; positive unless <paramref name="size"/> is 0.</param>
     /// <param name="size">How many values; must be non-negative.</param>
@@ -111,18 +112,18 @@ public sealed partial class Generator
     public long[] Choice(long a, int size, bool replace = true, bool shuffle = true)
     {
         var values = new long[CheckSize(size)];
-        Choice(values, a, replace, shuffle);
+        Choice(a, values, replace, shuffle);
         return values;
     }
 
     /// <summary>
     /// Returns <paramref name="size"/> values from 0 .. <paramref name="a"/> - 1 drawn with the probabilities
     /// <paramref name="p"/>: NumPy's <c>Generator.choice(a, size, replace, p)</c>; see
-    /// <see cref="Choice(Span{long}, long, ReadOnlySpan{double}, bool)"/>.
+    /// <see cref="Choice(long, Span{long}, ReadOnlySpan{double}, bool)"/>.
     /// </summary>
     /// <param name="a">The population size; positive unless <paramref name="size"/> is 0.</param>
     /// <param name="size">How many values; must be non-negative.</param>
-    /// <param name="p">One probability per value: non-negative, not NaN, summing to 1 within about 1.5e-8.</param>
+    /// <param name="p">One probability per value: non-negative, not NaN, summing to 1 within 2^-26 (about 1.5e-8).</param>
     /// <param name="replace">True to sample with replacement (the default), false for distinct values.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative, <paramref name="a"/> is not
     /// positive while values are wanted, or without replacement <paramref name="size"/> exceeds <paramref name="a"/>.</exception>
@@ -131,7 +132,7 @@ public sealed partial class Generator
     public long[] Choice(long a, int size, ReadOnlySpan<double> p, bool replace = true)
     {
         var values = new long[CheckSize(size)];
-        Choice(values, a, p, replace);
+        Choice(a, values, p, replace);
         return values;
     }
 
@@ -146,45 +147,26 @@ public sealed partial class Generator
     }
 
     /// <summary>
-    /// Returns one item of <paramref name="items"/> drawn with the probabilities <paramref name="p"/>: NumPy's
-    /// <c>Generator.choice(items, p=p)</c>.
-    /// </summary>
-    /// <typeparam name="T">The item type.</typeparam>
-    /// <param name="items">The population; must not be empty.</param>
-    /// <param name="p">One probability per item: non-negative, not NaN, summing to 1 within about 1.5e-8.</param>
-    /// <exception cref="ArgumentException"><paramref name="items"/> is empty, or <paramref name="p"/> is not a
-    /// probability vector of the same length.</exception>
-    public T Choice<T>(ReadOnlySpan<T> items, ReadOnlySpan<double> p)
-    {
-        CheckItems(items.Length, sampleCount: 1);
-        CheckProbabilities(p, items.Length);
-        return items[(int)ChooseOneWithProbabilities(p)];
-    }
-
-    /// <summary>
     /// Fills <paramref name="destination"/> with items of <paramref name="items"/>: NumPy's
     /// <c>Generator.choice(items, size=n, replace=replace, shuffle=shuffle)</c>, i.e. the items at the indices that
-    /// <see cref="Choice(Span{long}, long, bool, bool)"/> draws for <c>a = items.Length</c>.
+    /// <see cref="Choice(long, Span{long}, bool, bool)"/> draws for <c>a = items.Length</c>.
     /// </summary>
     /// <typeparam name="T">The item type.</typeparam>
-    /// <param name="destination">The span to fill; its length is the sample size.</param>
     /// <param name="items">The population; must not be empty unless <paramref name="destination"/> is.</param>
+    /// <param name="destination">The span to fill; its length is the sample size.</param>
     /// <param name="replace">True to sample with replacement (the default), false for distinct positions.</param>
     /// <param name="shuffle">Without replacement: true (the default) for a random order. Ignored with replacement.</param>
     /// <exception cref="ArgumentException"><paramref name="items"/> is empty while values are wanted.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Without replacement, more values are wanted than there are items.</exception>
-    public void Choice<T>(Span<T> destination, ReadOnlySpan<T> items, bool replace = true, bool shuffle = true)
+    public void Choice<T>(ReadOnlySpan<T> items, Span<T> destination, bool replace = true, bool shuffle = true)
     {
         CheckItems(items.Length, destination.Length);
         long[] indices = ArrayPool<long>.Shared.Rent(destination.Length);
         try
         {
             Span<long> picked = indices.AsSpan(0, destination.Length);
-            Choice(picked, items.Length, replace, shuffle);
-            for (int i = 0; i < picked.Length; i++)
-            {
-                destination[i] = items[(int)picked[i]];
-            }
+            Choice(items.Length, picked, replace, shuffle);
+            Gather(items, picked, destination);
         }
         finally
         {
@@ -197,26 +179,23 @@ public sealed partial class Generator
     /// <paramref name="p"/>: NumPy's <c>Generator.choice(items, size=n, replace=replace, p=p)</c>.
     /// </summary>
     /// <typeparam name="T">The item type.</typeparam>
-    /// <param name="destination">The span to fill; its length is the sample size.</param>
     /// <param name="items">The population; must not be empty unless <paramref name="destination"/> is.</param>
-    /// <param name="p">One probability per item: non-negative, not NaN, summing to 1 within about 1.5e-8.</param>
+    /// <param name="destination">The span to fill; its length is the sample size.</param>
+    /// <param name="p">One probability per item: non-negative, not NaN, summing to 1 within 2^-26 (about 1.5e-8).</param>
     /// <param name="replace">True to sample with replacement (the default), false for distinct positions.</param>
     /// <exception cref="ArgumentException"><paramref name="items"/> is empty while values are wanted, or
     /// <paramref name="p"/> is not a probability vector of the same length, or (without replacement) has fewer non-zero
     /// entries than values wanted.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Without replacement, more values are wanted than there are items.</exception>
-    public void Choice<T>(Span<T> destination, ReadOnlySpan<T> items, ReadOnlySpan<double> p, bool replace = true)
+    public void Choice<T>(ReadOnlySpan<T> items, Span<T> destination, ReadOnlySpan<double> p, bool replace = true)
     {
         CheckItems(items.Length, destination.Length);
         long[] indices = ArrayPool<long>.Shared.Rent(destination.Length);
         try
         {
             Span<long> picked = indices.AsSpan(0, destination.Length);
-            Choice(picked, items.Length, p, replace);
-            for (int i = 0; i < picked.Length; i++)
-            {
-                destination[i] = items[(int)picked[i]];
-            }
+            Choice(items.Length, picked, p, replace);
+            Gather(items, picked, destination);
         }
         finally
         {
@@ -238,7 +217,7 @@ public sealed partial class Generator
     public T[] Choice<T>(ReadOnlySpan<T> items, int size, bool replace = true, bool shuffle = true)
     {
         var values = new T[CheckSize(size)];
-        Choice(values, items, replace, shuffle);
+        Choice(items, values.AsSpan(), replace, shuffle);
         return values;
     }
 
@@ -249,7 +228,7 @@ public sealed partial class Generator
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="items">The population; must not be empty unless <paramref name="size"/> is 0.</param>
     /// <param name="size">How many items; must be non-negative.</param>
-    /// <param name="p">One probability per item: non-negative, not NaN, summing to 1 within about 1.5e-8.</param>
+    /// <param name="p">One probability per item: non-negative, not NaN, summing to 1 within 2^-26 (about 1.5e-8).</param>
     /// <param name="replace">True to sample with replacement (the default), false for distinct positions.</param>
     /// <exception cref="ArgumentException"><paramref name="items"/> is empty while values are wanted, or
     /// <paramref name="p"/> is not a probability vector of the same length.</exception>
@@ -257,7 +236,7 @@ public sealed partial class Generator
     public T[] Choice<T>(ReadOnlySpan<T> items, int size, ReadOnlySpan<double> p, bool replace = true)
     {
         var values = new T[CheckSize(size)];
-        Choice(values, items, p, replace);
+        Choice(items, values.AsSpan(), p, replace);
         return values;
     }
 
@@ -278,7 +257,7 @@ public sealed partial class Generator
 
         Span<ulong> block = stackalloc ulong[BoundedIntegers.BlockWords];
         var draws = new UInt32Draws(_bitGenerator, block, _drawsDeriveFromUInt64);
-        ref T start = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
+        ref T start = ref MemoryMarshal.GetReference(values);
         for (int i = values.Length - 1; i >= 1; i--)
         {
             uint mask = uint.MaxValue >> BitOperations.LeadingZeroCount((uint)i);
@@ -339,11 +318,19 @@ public sealed partial class Generator
         return size;
     }
 
-    private static void CheckPopulation(long a, long sampleCount, string paramName)
+    private static void Gather<T>(ReadOnlySpan<T> items, ReadOnlySpan<long> indices, Span<T> destination)
+    {
+        for (int i = 0; i < indices.Length; i++)
+        {
+            destination[i] = items[(int)indices[i]];
+        }
+    }
+
+    private static void CheckPopulation(long a, long sampleCount)
     {
         if (a <= 0 && sampleCount != 0)
         {
-            throw new ArgumentOutOfRangeException(paramName, a, "a must be a positive integer unless no samples are taken.");
+            throw new ArgumentOutOfRangeException(nameof(a), a, "a must be a positive integer unless no samples are taken.");
         }
     }
 

@@ -145,7 +145,8 @@ public sealed partial class Generator
 
     /// <summary>
     /// Returns <paramref name="length"/> random bytes: NumPy's <c>Generator.bytes(length)</c>, i.e. ceil(length / 4)
-    /// 32-bit draws written little-endian (on every machine) and cut to <paramref name="length"/>.
+    /// 32-bit draws written little-endian (on every machine) and cut to <paramref name="length"/>. Like NumPy 1.24,
+    /// <c>Bytes(0)</c> still consumes one 32-bit draw.
     /// </summary>
     /// <param name="length">How many bytes; must be non-negative.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative.</exception>
@@ -163,11 +164,19 @@ public sealed partial class Generator
 
     /// <summary>
     /// Fills <paramref name="destination"/> with random bytes: NumPy's <c>Generator.bytes(len(destination))</c>. When the
-    /// length is not a multiple of 4, the unused bytes of the last 32-bit draw are dropped, as in NumPy. Allocates nothing.
+    /// length is not a multiple of 4, the unused bytes of the last 32-bit draw are dropped, as in NumPy. Like NumPy 1.24,
+    /// an empty span still consumes one 32-bit draw. Allocates nothing.
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     public void Bytes(Span<byte> destination)
     {
+        if (destination.IsEmpty)
+        {
+            // NumPy 1.24 computes (length - 1) // 4 + 1 words with C division, which is 1 for length 0.
+            _ = _bitGenerator.NextUInt32();
+            return;
+        }
+
         Span<byte> rest = destination;
         if (_drawsDeriveFromUInt64 && BitConverter.IsLittleEndian)
         {

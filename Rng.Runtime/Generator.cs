@@ -27,7 +27,7 @@ public sealed partial class Generator
     {
         ArgumentNullException.ThrowIfNull(bitGenerator);
         _bitGenerator = bitGenerator;
-        _drawsDeriveFromUInt64 = bitGenerator is Pcg64 or Pcg64Dxsm;
+        _drawsDeriveFromUInt64 = bitGenerator is Pcg64 or Pcg64Dxsm or Philox or Sfc64;
     }
 
     /// <summary>The bit generator this generator draws from.</summary>

@@ -51,25 +51,16 @@ internal static class GeneratorCoreOpReplay
     public static SeedSequence SeedSequenceOf(JsonElement c) =>
         new(BigInteger.Parse(c.GetProperty("seed").GetString()!, CultureInfo.InvariantCulture));
 
-    /// <summary>
-    /// The NumPy bit generator of that name seeded from <paramref name="seed"/>, or null when this build of Rng.Runtime
-    /// does not have it yet (the bit generators arrive from other branches; their vectors are replayed once they do).
-    /// </summary>
-    public static BitGenerator? TryCreateBitGenerator(string name, SeedSequence seed)
+    /// <summary>The NumPy bit generator of that name seeded from <paramref name="seed"/>.</summary>
+    public static BitGenerator? TryCreateBitGenerator(string name, SeedSequence seed) => name switch
     {
-        string typeName = name switch
-        {
-            "PCG64" => "Rng.Pcg64",
-            "PCG64DXSM" => "Rng.Pcg64Dxsm",
-            "Philox" => "Rng.Philox",
-            "SFC64" => "Rng.Sfc64",
-            "MT19937" => "Rng.Mt19937",
-            _ => throw new ArgumentException($"unknown bit generator {name}"),
-        };
-        var type = typeof(BitGenerator).Assembly.GetType(typeName);
-        var constructor = type?.GetConstructor(new[] { typeof(SeedSequence) });
-        return constructor?.Invoke(new object[] { seed }) as BitGenerator;
-    }
+        "PCG64" => new Pcg64(seed),
+        "PCG64DXSM" => new Pcg64Dxsm(seed),
+        "Philox" => new Philox(seed),
+        "SFC64" => new Sfc64(seed),
+        "MT19937" => new Mt19937(seed),
+        _ => throw new ArgumentException($"unknown bit generator {name}"),
+    };
 
     public static void ReplayOps(Generator generator, JsonElement ops)
     {
@@ -265,18 +256,18 @@ internal static class GeneratorCoreOpReplay
             long[] items = itemsElement.EnumerateArray().Select(e => e.GetInt64()).ToArray();
             if (size is null)
             {
-                long one = p is null ? g.Choice<long>(items) : g.Choice<long>(items, p);
+                long one = p is null ? g.Choice<long>(items) : items[(int)g.Choice(items.Length, p)];
                 return new[] { new BigInteger(one) };
             }
 
             var picked = new long[size.Value];
             if (p is null)
             {
-                g.Choice<long>(picked, items, replace, shuffle);
+                g.Choice<long>(items, picked, replace, shuffle);
             }
             else
             {
-                g.Choice<long>(picked, items, p, replace);
+                g.Choice<long>(items, picked, p, replace);
             }
 
             return picked.Select(v => new BigInteger(v)).ToArray();
