@@ -65,6 +65,20 @@ def interleaved_cases():
             {"op": "next_uint64"},
         ]
         out.append(run_case("PCG64", seed, ops))
+    # Long runs: several 32-bit blocks with rejections, the spare half set on entry.
+    for seed in (3, 2**80 + 1):
+        ops = [
+            {"op": "next_uint32"},
+            {"op": "integers", "dtype": "int64", "low": 0, "high": 1000, "endpoint": False, "size": 3001},
+            {"op": "integers", "dtype": "int64", "low": 0, "high": 2**31 + 1, "endpoint": False, "size": 2001},
+            {"op": "integers", "dtype": "uint32", "low": 5, "high": 2**31 + 7, "endpoint": False, "size": 2001},
+            {"op": "integers", "dtype": "int32", "low": -2**31, "high": 2**31 - 1, "endpoint": True, "size": 1001},
+            {"op": "next_uint32"},
+            {"op": "integers", "dtype": "uint64", "low": 0, "high": 3 * 2**62, "endpoint": False, "size": 501},
+            {"op": "integers", "dtype": "uint8", "low": 0, "high": 128, "endpoint": True, "size": 1001},
+            {"op": "next_uint64"},
+        ]
+        out.append(run_case("PCG64", seed, ops))
     for bitgen in ("PCG64DXSM", "Philox", "SFC64", "MT19937"):
         for seed in (0, 7):
             ops = [

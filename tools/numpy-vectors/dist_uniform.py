@@ -55,6 +55,19 @@ def cases():
         ]
         out.append(run_case("PCG64", seed, ops))
 
+    # Long runs: several fill chunks and 32-bit blocks, with the spare half set on entry.
+    for seed in (3, 2**80 + 1):
+        ops = [
+            {"op": "random", "size": 3001},
+            {"op": "random_f32"},
+            {"op": "random_f32", "size": 3001},
+            {"op": "uniform", "low": bits(-7.0), "high": bits(3.0), "size": 2500},
+            {"op": "bytes", "length": 1003},
+            {"op": "random_f32", "size": 2048},
+            {"op": "next_uint32"},
+        ]
+        out.append(run_case("PCG64", seed, ops))
+
     # Other bit generators: MT19937's 32-bit draw is native (no spare half).
     for bitgen in ("PCG64DXSM", "Philox", "SFC64", "MT19937"):
         for seed in (0, 7):
