@@ -370,4 +370,9 @@ public sealed class Mt19937 : BitGenerator
         state.Key.AsSpan().CopyTo(_key);
         _position = state.Position;
     }
+
+    /// <inheritdoc cref="BitGenerator.Spawn(int)" />
+    public override Mt19937[] Spawn(int count) => SpawnAs<Mt19937>(count);
+
+    private protected override BitGenerator CreateFromSeedSequence(SeedSequence seedSequence) => new Mt19937(seedSequence);
 }

@@ -426,4 +426,9 @@ public sealed class Philox : BitGenerator
             value >>= 64;
         }
     }
+
+    /// <inheritdoc cref="BitGenerator.Spawn(int)" />
+    public override Philox[] Spawn(int count) => SpawnAs<Philox>(count);
+
+    private protected override BitGenerator CreateFromSeedSequence(SeedSequence seedSequence) => new Philox(seedSequence);
 }
