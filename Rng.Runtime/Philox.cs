@@ -109,10 +109,13 @@ public sealed class Philox : BitGenerator
         });
     }
 
-    /// <summary>The 128-bit key, low word first as NumPy's <c>state['state']['key']</c>.</summary>
+    /// <summary>The 128-bit key: its low 64 bits are NumPy's <c>state['state']['key'][0]</c>, its high 64 bits <c>key[1]</c>.</summary>
     public UInt128 Key => new(_key1, _key0);
 
-    /// <summary>The 256-bit counter: how many blocks have been started from the initial counter value, plus that value.</summary>
+    /// <summary>
+    /// The 256-bit counter of the block the buffer holds (NumPy's four counter words, low word first, as one
+    /// integer); each new block of <see cref="BufferSize"/> values increments it, modulo 2^256.
+    /// </summary>
     public BigInteger Counter
     {
         get
@@ -208,6 +211,10 @@ public sealed class Philox : BitGenerator
     /// NumPy's <c>Philox.advance</c>: the delta is taken modulo 2^256, so a negative delta moves backwards, and
     /// the buffered values and the buffered 32-bit half are discarded.
     /// </summary>
+    /// <remarks>
+    /// NumPy's documentation speaks of draws, but its code (and so this method) moves the counter: advancing by
+    /// <c>n</c> skips <c>4n</c> values, counted from the start of the current block.
+    /// </remarks>
     /// <param name="delta">How many counter blocks to move; any integer, reduced modulo 2^256.</param>
     /// <returns>This generator, advanced.</returns>
     public Philox Advance(BigInteger delta)
