@@ -213,7 +213,7 @@ public sealed class Philox : BitGenerator
     /// </summary>
     /// <remarks>
     /// NumPy's documentation speaks of draws, but its code (and so this method) moves the counter: advancing by
-    /// <c>n</c> skips <c>4n</c> values, counted from the start of the current block.
+    /// <c>n</c> discards what is left of the current block and skips the next <c>n</c> blocks (<c>4n</c> values).
     /// </remarks>
     /// <param name="delta">How many counter blocks to move; any integer, reduced modulo 2^256.</param>
     /// <returns>This generator, advanced.</returns>
