@@ -82,15 +82,13 @@ internal unsafe struct BufferedDraws : IDrawSource
 
     /// <summary>
     /// Whether <paramref name="bitGenerator"/>'s doubles are <c>(NextUInt64() &gt;&gt; 11) * 2^-53</c>, which block reads
-    /// need. True when <see cref="BitGenerator.NextDouble"/> is not overridden (the base class computes it that way) or
-    /// the generator is one of this library's that overrides it with the same formula; false otherwise (e.g. MT19937,
-    /// whose doubles combine two 32-bit outputs).
+    /// need: true for PCG64, PCG64DXSM, Philox and SFC64 (NumPy computes their <c>next_double</c> that way) and for any
+    /// generator that keeps the base class's <see cref="BitGenerator.NextDouble"/>; false for MT19937, whose doubles
+    /// combine two 32-bit outputs differently.
     /// </summary>
-    public static bool Wants(BitGenerator bitGenerator)
-    {
-        Type type = bitGenerator.GetType();
-        return type.GetMethod(nameof(BitGenerator.NextDouble), Type.EmptyTypes)?.DeclaringType == typeof(BitGenerator);
-    }
+    public static bool Wants(BitGenerator bitGenerator) =>
+        bitGenerator is Pcg64 or Pcg64Dxsm or Philox or Sfc64
+        || bitGenerator.GetType().GetMethod(nameof(BitGenerator.NextDouble), Type.EmptyTypes)?.DeclaringType == typeof(BitGenerator);
 }
 
 /// <summary>A sampler of doubles that takes every draw from the source it is given and at least one per value.</summary>

@@ -7,6 +7,7 @@ Writes dist_continuous.json:
   (log1p / log1pf): a SHA-256 of all value bits plus checkpoints (every tail value, and every 10,000th value).
 - interleaved: one generator, a fixed sequence of mixed calls (scalar and small bulk, float64 and float32, which share
   NumPy's buffered 32-bit half), each call's values recorded.
+- bitgen_cases: a few methods over each of NumPy's five bit generators seeded with 7.
 - errors: parameters NumPy rejects, with its message.
 Floating values and floating parameters are IEEE bit patterns (f64_bits / f32_bits), so NaN payloads, -0.0 and
 infinities survive and tests compare bit for bit.
@@ -130,6 +131,24 @@ def interleaved():
     return out
 
 
+BIT_GENERATORS = ["PCG64", "PCG64DXSM", "Philox", "SFC64", "MT19937"]
+BITGEN_PLAN = [("standard_normal", {}, 300, "float64"), ("standard_exponential", {}, 300, "float64"),
+               ("standard_normal", {}, 51, "float32"), ("standard_gamma", {"shape": 0.7}, 100, "float64"),
+               ("standard_gamma", {"shape": 3.0}, 100, "float64"), ("beta", {"a": 0.5, "b": 0.5}, 50, "float64")]
+
+
+def bitgen_cases():
+    """The same methods over every bit generator (BitGen(seed) = BitGen(SeedSequence(seed))): MT19937's doubles are
+    not the top bits of its 64-bit draws, so its span forms take another path."""
+    out = []
+    for name in BIT_GENERATORS:
+        for method, params, size, dtype in BITGEN_PLAN:
+            gen = np.random.Generator(getattr(np.random, name)(7))
+            out.append({"bit_generator": name, "seed": 7, "method": method, "dtype": dtype, "params": param_bits(params),
+                        "size": size, "values": bits_of(draw(gen, method, params, size, dtype), dtype)})
+    return out
+
+
 ERROR_CASES = [
     ("normal", {"loc": 0.0, "scale": -1.0}), ("normal", {"loc": 0.0, "scale": -0.0}), ("normal", {"loc": 0.0, "scale": -inf}),
     ("exponential", {"scale": -1e-300}), ("exponential", {"scale": -0.0}),
@@ -153,4 +172,5 @@ def errors():
     return out
 
 
-write("dist_continuous.json", {"cases": cases(), "long_runs": long_runs(), "interleaved": interleaved(), "errors": errors()})
+write("dist_continuous.json", {"cases": cases(), "bitgen_cases": bitgen_cases(), "long_runs": long_runs(),
+                               "interleaved": interleaved(), "errors": errors()})

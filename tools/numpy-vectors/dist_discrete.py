@@ -6,6 +6,7 @@ Writes dist_discrete.json:
   n * min(p, 1 - p) around 30 (inversion vs BTPE), p around 0.5 (symmetry) and 1/3 (geometric search vs inversion).
 - geometric_overflow: p so small that NumPy 1.24 casts a double >= 2^63 to int64 and returns INT64_MIN; the library
   returns long.MaxValue there instead (NumPy >= 1.25's answer), and the tests check exactly those positions.
+- bitgen_cases: a few methods over each of NumPy's five bit generators seeded with 7.
 - interleaved: one generator, a fixed mix of discrete and continuous calls, each call's values recorded.
 - errors: parameters NumPy rejects, with its message; accepted edge parameters are in `cases`.
 Floating parameters are IEEE bit patterns; integer results are JSON integers (all fit in int64).
@@ -81,6 +82,21 @@ def interleaved():
     return out
 
 
+BITGEN_PLAN = [("poisson", {"lam": 25.0}, 100), ("poisson", {"lam": 3.0}, 100), ("binomial", {"n": 100, "p": 0.4}, 100),
+               ("binomial", {"n": 10, "p": 0.3}, 50), ("geometric", {"p": 0.05}, 50)]
+
+
+def bitgen_cases():
+    """The same methods over each of NumPy's five bit generators seeded with 7."""
+    out = []
+    for name in ["PCG64", "PCG64DXSM", "Philox", "SFC64", "MT19937"]:
+        for method, params, size in BITGEN_PLAN:
+            gen = np.random.Generator(getattr(np.random, name)(7))
+            out.append({"bit_generator": name, "seed": 7, "method": method, "params": param_bits(params), "size": size,
+                        "values": [int(v) for v in getattr(gen, method)(**params, size=size)]})
+    return out
+
+
 ERROR_CASES = [
     ("poisson", {"lam": -1.0}), ("poisson", {"lam": -1e-300}), ("poisson", {"lam": nan}), ("poisson", {"lam": inf}),
     ("poisson", {"lam": 1e300}), ("poisson", {"lam": float(np.nextafter(POISSON_LAM_MAX, inf))}),
@@ -104,5 +120,5 @@ def errors():
 
 write("dist_discrete.json", {
     "poisson_lam_max": f64_bits([POISSON_LAM_MAX])[0],
-    "cases": cases(), "geometric_overflow": geometric_overflow(), "interleaved": interleaved(), "errors": errors(),
+    "cases": cases(), "bitgen_cases": bitgen_cases(), "geometric_overflow": geometric_overflow(), "interleaved": interleaved(), "errors": errors(),
 })
