@@ -19,6 +19,8 @@ public class Log1pTests
         ulong[] inputs = DistributionVectors.Bits(table.GetProperty("x"));
         ulong[] expected = DistributionVectors.Bits(table.GetProperty("log1p"));
         Assert.True(inputs.Length > 3000);
+        // Inputs on which glibc's FMA and plain builds round differently: they pin the build reproduced.
+        Assert.True(table.GetProperty("fma_build_sensitive_inputs").GetInt32() >= 100);
         for (int i = 0; i < inputs.Length; i++)
         {
             double x = BitConverter.UInt64BitsToDouble(inputs[i]);

@@ -52,18 +52,61 @@ def float_inputs():
     return np.concatenate([np.array(special, dtype=f), near_one, signed, moderate, tails, tails_high, bits])
 
 
+# glibc's plain (non-FMA) log1p build, re-implemented with numpy ufuncs (which never fuse). On a CPU with FMA and
+# AVX2, glibc runs its FMA build instead, which differs from this in the last bit for about 1 input -U in 2,000; the
+# inputs where they differ are added so the tests pin the FMA build's rounding (see CMath.Log1p).
+LP = [float.fromhex(h) for h in ("0x1.5555555555593p-1", "0x1.999999997fa04p-2", "0x1.2492494229359p-2",
+                                 "0x1.c71c51d8e78afp-3", "0x1.7466496cb03dep-3", "0x1.39a09d078c69fp-3",
+                                 "0x1.2f112df3e5244p-3")]
+LN2_HI, LN2_LO = float.fromhex("0x1.62e42fee00000p-1"), float.fromhex("0x1.a39ef35793c76p-33")
+
+
+def plain_build_log1p(x):
+    """For -1 < x < 2^53 with |x| >= 2^-29 (the range searched below)."""
+    hx = (x.view(np.int64) >> 32).astype(np.int32)
+    no_reduction = (hx < 0x3FDA827A) & ((hx > 0) | (hx <= np.int32(-1076707645)))  # 0xbfd2bec3
+    u = 1.0 + x
+    hu = (u.view(np.int64) >> 32).astype(np.int32)
+    k = (hu >> 20) - 1023
+    c = np.where(k > 0, 1.0 - (u - x), x - (u - 1.0)) / u
+    hu &= 0x000FFFFF
+    halve = hu >= 0x6A09E
+    high = np.where(halve, hu | 0x3FE00000, hu | 0x3FF00000).astype(np.int64)
+    normalised = ((high << 32) | (u.view(np.int64) & 0xFFFFFFFF)).view(np.float64)
+    k = np.where(halve, k + 1, k)
+    f = np.where(no_reduction, x, normalised - 1.0)
+    k = np.where(no_reduction, 0, k).astype(np.float64)
+    c = np.where(no_reduction, 0.0, c)
+    hfsq = 0.5 * f * f
+    s = f / (2.0 + f)
+    z = s * s
+    z2, z4 = z * z, z * z * (z * z)
+    r = z * LP[0] + z2 * (LP[1] + z * LP[2]) + z4 * (LP[3] + z * LP[4]) + z4 * z2 * (LP[5] + z * LP[6])
+    return np.where(k == 0, f - (hfsq - s * (hfsq + r)), k * LN2_HI - ((hfsq - (s * (hfsq + r) + (k * LN2_LO + c))) - f))
+
+
 libm = ctypes.CDLL(ctypes.util.find_library("m"))
 libm.log1p.restype, libm.log1p.argtypes = ctypes.c_double, [ctypes.c_double]
 libm.log1pf.restype, libm.log1pf.argtypes = ctypes.c_float, [ctypes.c_float]
 
+def build_sensitive_inputs():
+    """Inputs where glibc's FMA and plain log1p builds round differently (none if this CPU runs the plain build)."""
+    candidates = np.concatenate([-rng.random(300_000), rng.uniform(-0.999, 3.0, 100_000)])
+    candidates = candidates[np.abs(candidates) >= 2.0 ** -29]
+    c_values = np.array([libm.log1p(float(x)) for x in candidates])
+    differ = candidates[plain_build_log1p(candidates) != c_values]
+    return differ[:150]
+
+
 with np.errstate(all="ignore"):
-    xd = double_inputs()
+    sensitive = build_sensitive_inputs()
+    xd = np.concatenate([double_inputs(), sensitive])
     xf = float_inputs()
     yd = np.array([libm.log1p(float(x)) for x in xd], dtype=np.float64)
     yf = np.array([libm.log1pf(float(x)) for x in xf], dtype=np.float32)
     write("log1p.json", {
         "description": "C library log1p (float64) and log1pf (float32), as NumPy's samplers call them; IEEE bit patterns",
-        "double": {"x": f64_bits(xd), "log1p": f64_bits(yd),
+        "double": {"x": f64_bits(xd), "log1p": f64_bits(yd), "fma_build_sensitive_inputs": len(sensitive),
                    "ufunc_differs": int(np.sum(np.log1p(xd).view(np.uint64) != yd.view(np.uint64)))},
         "float": {"x": f32_bits(xf), "log1p": f32_bits(yf),
                   "ufunc_differs": int(np.sum(np.log1p(xf).view(np.uint32) != yf.view(np.uint32)))},
