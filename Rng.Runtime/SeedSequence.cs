@@ -104,16 +104,22 @@ public sealed partial class SeedSequence
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, int.MaxValue / 2);
-        var words = new uint[count * 2];
-        GenerateStateInto(words);
         var state = new ulong[count];
-        for (int i = 0; i < count; i++)
+        GenerateState64Into(state);
+        return state;
+    }
+
+    /// <summary>Writes <c>generate_state(destination.Length, np.uint64)</c> into <paramref name="destination"/> without allocating.</summary>
+    internal void GenerateState64Into(Span<ulong> destination)
+    {
+        uint hashConst = InitB;
+        for (int i = 0; i < destination.Length; i++)
         {
             // NumPy views the 32-bit words as little-endian 64-bit pairs.
-            state[i] = words[2 * i] | ((ulong)words[2 * i + 1] << 32);
+            uint low = NextStateWord(2 * i, ref hashConst);
+            uint high = NextStateWord((2 * i) + 1, ref hashConst);
+            destination[i] = low | ((ulong)high << 32);
         }
-
-        return state;
     }
 
     /// <summary>
@@ -143,13 +149,18 @@ public sealed partial class SeedSequence
         uint hashConst = InitB;
         for (int i = 0; i < destination.Length; i++)
         {
-            uint value = _pool[i % _pool.Length];
-            value ^= hashConst;
-            hashConst *= MultB;
-            value *= hashConst;
-            value ^= value >> XShift;
-            destination[i] = value;
+            destination[i] = NextStateWord(i, ref hashConst);
         }
+    }
+
+    private uint NextStateWord(int index, ref uint hashConst)
+    {
+        uint value = _pool[index % _pool.Length];
+        value ^= hashConst;
+        hashConst *= MultB;
+        value *= hashConst;
+        value ^= value >> XShift;
+        return value;
     }
 
     private static uint HashMix(uint value, ref uint hashConst)
