@@ -300,29 +300,40 @@ internal static class Emitter
         string method = "<see cref=\"" + model.MethodCref + "\"/>";
         string count = "<paramref name=\"" + Unescape(names.Count) + "\"/>";
         string seedSource = overload.SeedFromUInt64
-            ? "<c>new SeedSequence(" + Unescape(names.Seed) + ").Spawn(" + Unescape(names.Count) + ")</c>"
-            : "<c>" + Unescape(names.Root) + ".Spawn(" + Unescape(names.Count) + ")</c>";
+            ? "new SeedSequence(" + Unescape(names.Seed) + ").Spawn(" + Unescape(names.Count) + ")"
+            : Unescape(names.Root) + ".Spawn(" + Unescape(names.Count) + ")";
         string numPySeed = overload.SeedFromUInt64 ? "SeedSequence(" + Unescape(names.Seed) + ")" : Unescape(names.Root);
         string bitGenerator = model.BitGeneratorType.Replace("global::Rng.", string.Empty);
         string generatorParameter = model.Parameters.First(p => p.Role == ParameterRole.Generator).Name;
 
+        ParameterModel? workerIndex = model.Parameters.FirstOrDefault(p => p.Role == ParameterRole.WorkerIndex);
+        string arguments = "<c>" + Unescape(generatorParameter) + " = new Generator(new " + bitGenerator + "(children[i]))</c>"
+            + (workerIndex is null ? string.Empty : " and <c>" + Unescape(workerIndex.Name) + " = i</c>");
+        bool hasResults = model.ResultArrayCreation is not null;
+
         writer.Line("/// <summary>");
-        writer.Line("/// Runs " + method + " once for each of " + count + " workers, in parallel, each with its own independently");
-        writer.Line("/// seeded <see cref=\"" + GeneratorType + "\"/>" + (model.ResultArrayCreation is null ? "." : ", and returns the results in worker order."));
+        writer.Line("/// Runs " + method + " for each of " + count + " workers in parallel, each with its own");
+        writer.Line("/// independently seeded <see cref=\"" + GeneratorType + "\"/>" + (hasResults ? ", and returns the results in worker order." : "."));
         writer.Line("/// </summary>");
         writer.Line("/// <remarks>");
         writer.Line("/// <para>");
-        writer.Line("/// Worker <c>i</c> (0 &lt;= i &lt; " + Unescape(names.Count) + ") gets <c>" + Unescape(generatorParameter) + " = new Generator(new " + bitGenerator + "(children[i]))</c> with");
-        writer.Line("/// <c>children = </c>" + seedSource + (model.ResultArrayCreation is null
-            ? ". Each worker's draws depend only on <c>i</c>, never on the degree of parallelism or the scheduling."
-            : "; its return value is element <c>i</c> of the result, so the result is the same for any degree of parallelism and any scheduling."));
-        writer.Line("/// NumPy reproduces worker <c>i</c>'s stream with <c>Generator(" + model.NumPyBitGenerator + "(" + numPySeed + ".spawn(" + Unescape(names.Count) + ")[i]))</c>.");
+        writer.Line("/// Worker <c>i</c> (0 &lt;= i &lt; " + Unescape(names.Count) + ") calls the method with " + arguments + ",");
+        writer.Line("/// where <c>children = " + seedSource + "</c>" + (hasResults
+            ? "; its result is element <c>i</c> of the returned array. The results are therefore"
+            : ". Each worker's draws are therefore"));
+        writer.Line("/// the same for any degree of parallelism and any scheduling. NumPy reproduces worker <c>i</c>'s stream with");
+        writer.Line("/// <c>Generator(" + model.NumPyBitGenerator + "(" + numPySeed + ".spawn(" + Unescape(names.Count) + ")[i]))</c>.");
         writer.Line("/// </para>");
         writer.Line("/// <para>");
         writer.Line("/// Thread safety: workers run concurrently, so the method must not change shared state without synchronisation.");
         writer.Line(overload.SeedFromUInt64
             ? "/// The children are spawned once, on the calling thread, before any worker starts."
-            : "/// The children are spawned once, on the calling thread, before any worker starts; do not spawn from <paramref name=\"" + Unescape(names.Root) + "\"/> on another thread meanwhile.");
+            : "/// The children are spawned once, on the calling thread, before any worker starts; do not spawn from");
+        if (!overload.SeedFromUInt64)
+        {
+            writer.Line("/// <paramref name=\"" + Unescape(names.Root) + "\"/> on another thread meanwhile.");
+        }
+
         writer.Line("/// </para>");
         writer.Line("/// </remarks>");
         foreach (string typeParameter in model.TypeParameters)
