@@ -318,6 +318,18 @@ public sealed class BaselineTests
             }
             """,
 
+        ["PhiloxSelection"] = """
+            using Rng;
+
+            namespace Samples;
+
+            public static partial class Counters
+            {
+                [ParallelStochastic(BitGenerator = typeof(Philox))]
+                public static ulong Key(Generator rng) => rng.BitGenerator.NextUInt64();
+            }
+            """,
+
         ["ExtensionAndProtected"] = """
             using Rng;
 
