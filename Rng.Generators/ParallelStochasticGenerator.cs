@@ -34,15 +34,6 @@ public sealed class ParallelStochasticGenerator : IIncrementalGenerator
             .SelectMany(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        // Lambdas may carry method attributes, but a lambda has no name to hang a driver on.
-        IncrementalValuesProvider<DiagnosticInfo> lambdaDiagnostics = context.SyntaxProvider
-            .CreateSyntaxProvider(
-                static (node, _) => node is LambdaExpressionSyntax { AttributeLists.Count: > 0 },
-                static (syntaxContext, cancellationToken) => DiagnoseLambda(syntaxContext, cancellationToken))
-            .Where(static info => info is not null)
-            .Select(static (info, _) => info!)
-            .WithTrackingName(TrackingNames.Lambdas);
-
         // [WorkerIndex] outside a [ParallelStochastic] method does nothing; say so.
         IncrementalValuesProvider<DiagnosticInfo> strayWorkerIndexes = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -55,26 +46,7 @@ public sealed class ParallelStochasticGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(models, Emitter.Emit);
         context.RegisterSourceOutput(diagnostics, static (production, info) => production.ReportDiagnostic(info.ToDiagnostic()));
-        context.RegisterSourceOutput(lambdaDiagnostics, static (production, info) => production.ReportDiagnostic(info.ToDiagnostic()));
         context.RegisterSourceOutput(strayWorkerIndexes, static (production, info) => production.ReportDiagnostic(info.ToDiagnostic()));
-    }
-
-    private static DiagnosticInfo? DiagnoseLambda(GeneratorSyntaxContext context, CancellationToken cancellationToken)
-    {
-        var lambda = (LambdaExpressionSyntax)context.Node;
-        foreach (AttributeListSyntax list in lambda.AttributeLists)
-        {
-            foreach (AttributeSyntax attribute in list.Attributes)
-            {
-                ISymbol? constructor = context.SemanticModel.GetSymbolInfo(attribute, cancellationToken).Symbol;
-                if (constructor?.ContainingType?.ToDisplayString() == Parser.ParallelStochasticAttributeName)
-                {
-                    return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTarget, LocationInfo.From(attribute), "a lambda");
-                }
-            }
-        }
-
-        return null;
     }
 
     private static DiagnosticInfo? DiagnoseWorkerIndex(GeneratorAttributeSyntaxContext context)

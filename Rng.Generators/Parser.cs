@@ -88,7 +88,11 @@ internal static class Parser
         string? unsupportedTarget = DescribeUnsupportedTarget(method);
         if (unsupportedTarget is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTarget, methodLocation, unsupportedTarget));
+            // A lambda has no name to point at: point at the attribute instead.
+            LocationInfo? targetLocation = method.MethodKind == MethodKind.AnonymousFunction
+                ? LocationInfo.From(context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken)) ?? methodLocation
+                : methodLocation;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTarget, targetLocation, unsupportedTarget));
             return Result(null, diagnostics);
         }
 
@@ -320,6 +324,8 @@ internal static class Parser
                 break;
             case MethodKind.LocalFunction:
                 return "the local function '" + method.Name + "'";
+            case MethodKind.AnonymousFunction:
+                return "a lambda";
             case MethodKind.PropertyGet:
             case MethodKind.PropertySet:
             case MethodKind.EventAdd:

@@ -12,9 +12,6 @@ internal static class TrackingNames
     /// <summary>The diagnostics of all targets.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 
-    /// <summary>Lambdas carrying the attribute (which cannot get a driver).</summary>
-    public const string Lambdas = nameof(Lambdas);
-
     /// <summary>[WorkerIndex] parameters of methods without [ParallelStochastic].</summary>
     public const string WorkerIndexes = nameof(WorkerIndexes);
 }
