@@ -135,7 +135,7 @@ internal static class GeneratorCoreOpReplay
                 }
 
                 var values = new double[size.Value];
-                g.Uniform(values, low, high);
+                g.Uniform(low, high, values);
                 return Doubles(values).ToArray();
             }
 
@@ -184,7 +184,7 @@ internal static class GeneratorCoreOpReplay
                 }
 
                 var values = new long[size.Value];
-                g.Integers(values, low.GetInt64(), high.GetInt64(), endpoint);
+                g.Integers(low.GetInt64(), high.GetInt64(), values, endpoint);
                 return values.Select(v => new BigInteger(v)).ToArray();
             }
 
@@ -196,7 +196,7 @@ internal static class GeneratorCoreOpReplay
                 }
 
                 var values = new int[size.Value];
-                g.Integers(values, low.GetInt32(), high.GetInt32(), endpoint);
+                g.Integers(low.GetInt32(), high.GetInt32(), values, endpoint);
                 return values.Select(v => new BigInteger(v)).ToArray();
             }
 
@@ -208,7 +208,7 @@ internal static class GeneratorCoreOpReplay
                 }
 
                 var values = new ulong[size.Value];
-                g.Integers(values, low.GetUInt64(), high.GetUInt64(), endpoint);
+                g.Integers(low.GetUInt64(), high.GetUInt64(), values, endpoint);
                 return values.Select(v => new BigInteger(v)).ToArray();
             }
 
@@ -220,7 +220,7 @@ internal static class GeneratorCoreOpReplay
                 }
 
                 var values = new uint[size.Value];
-                g.Integers(values, low.GetUInt32(), high.GetUInt32(), endpoint);
+                g.Integers(low.GetUInt32(), high.GetUInt32(), values, endpoint);
                 return values.Select(v => new BigInteger(v)).ToArray();
             }
 
@@ -232,7 +232,7 @@ internal static class GeneratorCoreOpReplay
                 }
 
                 var values = new byte[size.Value];
-                g.Integers(values, low.GetByte(), high.GetByte(), endpoint);
+                g.Integers(low.GetByte(), high.GetByte(), values, endpoint);
                 return values.Select(v => new BigInteger(v)).ToArray();
             }
 
