@@ -139,6 +139,42 @@ internal static class GeneratorCoreOpReplay
                 return Doubles(values).ToArray();
             }
 
+            case "standard_normal":
+                if (size is null)
+                {
+                    return Doubles(new[] { g.StandardNormal() }).ToArray();
+                }
+                else
+                {
+                    var values = new double[size.Value];
+                    g.StandardNormal(values);
+                    return Doubles(values).ToArray();
+                }
+
+            case "standard_normal_f32":
+                if (size is null)
+                {
+                    return Singles(new[] { g.StandardNormalSingle() }).ToArray();
+                }
+                else
+                {
+                    var values = new float[size.Value];
+                    g.StandardNormal(values);
+                    return Singles(values).ToArray();
+                }
+
+            case "standard_exponential":
+                if (size is null)
+                {
+                    return Doubles(new[] { g.StandardExponential() }).ToArray();
+                }
+                else
+                {
+                    var values = new double[size.Value];
+                    g.StandardExponential(values);
+                    return Doubles(values).ToArray();
+                }
+
             case "integers":
                 return RunIntegers(g, op, size);
             case "choice":
