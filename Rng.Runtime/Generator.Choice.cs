@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Rng.Internal;
 
@@ -260,60 +261,95 @@ public sealed partial class Generator
         Span<ulong> block = stackalloc ulong[BoundedIntegers.BlockWords];
         var draws = new UInt32Draws(_bitGenerator, block, _drawsDeriveFromUInt64);
         ref T start = ref MemoryMarshal.GetReference(values);
-        int i = values.Length - 1;
-        if ((long)values.Length * Unsafe.SizeOf<T>() > ShuffleCachedBytes)
-        {
-            // Too large for the caches: the swap partners depend only on the draws, so draw a batch of them first and
-            // prefetch their cache lines, so that the swaps do not each wait on memory.
-            Span<int> partners = stackalloc int[ShuffleBatch];
-            while (i >= 1)
-            {
-                int first = i;
-                int count = 0;
-                for (; count < ShuffleBatch && i >= 1; count++, i--)
-                {
-                    int j = Interval(ref draws, i);
-                    partners[count] = j;
-                    Prefetch(ref Unsafe.Add(ref start, j));
-                }
 
+        // The swap partners depend only on the draws, not on the data: draw a batch of them, then swap. Spans larger
+        // than the caches also prefetch each partner's cache line, so the swaps do not each wait on memory.
+        bool prefetch = (long)values.Length * Unsafe.SizeOf<T>() > ShuffleCachedBytes;
+        Span<int> partners = stackalloc int[ShuffleBatch];
+        int i = values.Length - 1;
+        while (i >= 1)
+        {
+            int first = i;
+            int count = ShufflePartners(ref draws, ref i, partners);
+            if (prefetch)
+            {
                 for (int k = 0; k < count; k++)
                 {
-                    ref T a = ref Unsafe.Add(ref start, first - k);
-                    ref T b = ref Unsafe.Add(ref start, partners[k]);
-                    (a, b) = (b, a);
+                    Prefetch(ref Unsafe.Add(ref start, partners[k]));
                 }
             }
 
-            return;
-        }
-
-        for (; i >= 1; i--)
-        {
-            ref T a = ref Unsafe.Add(ref start, i);
-            ref T b = ref Unsafe.Add(ref start, Interval(ref draws, i));
-            (a, b) = (b, a);
+            for (int k = 0; k < count; k++)
+            {
+                ref T a = ref Unsafe.Add(ref start, first - k);
+                ref T b = ref Unsafe.Add(ref start, partners[k]);
+                (a, b) = (b, a);
+            }
         }
     }
 
-    // NumPy's random_interval(i) for 1 <= i < 2^31: masked rejection on 32-bit draws.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Interval(ref UInt32Draws draws, int i)
+    // Fills partners with NumPy's random_interval(i) for i, i - 1, ... (masked rejection on 32-bit draws) and lowers
+    // i past them; returns how many. Sixteen draws at a time where their outcome cannot depend on the order: a masked
+    // draw at most i - 15 is accepted whatever the draws before it did, one above i is rejected; only a group with a
+    // draw in between (rare for large i) is walked one draw at a time. The mask is the same for the whole group.
+    [SkipLocalsInit]
+    private static int ShufflePartners(ref UInt32Draws draws, ref int i, Span<int> partners)
     {
-        uint mask = uint.MaxValue >> BitOperations.LeadingZeroCount((uint)i);
-        uint j;
-        while ((j = draws.Next(i) & mask) > (uint)i)
+        int count = 0;
+        Span<uint> lanes = stackalloc uint[ShuffleGroup];
+        while (i >= 1 && count <= partners.Length - ShuffleGroup)
         {
+            uint mask = uint.MaxValue >> BitOperations.LeadingZeroCount((uint)i);
+            uint lowestWithMask = (mask >> 1) + 1;
+            if (Vector512.IsHardwareAccelerated && (uint)i - (ShuffleGroup - 1) >= lowestWithMask && i >= ShuffleGroup
+                && draws.TryTake(ShuffleGroup, out ReadOnlySpan<uint> group))
+            {
+                var masked = Vector512.Create(group) & Vector512.Create(mask);
+                uint sure = (uint)Vector512.LessThanOrEqual(masked, Vector512.Create((uint)i - (ShuffleGroup - 1))).ExtractMostSignificantBits();
+                uint rejected = (uint)Vector512.GreaterThan(masked, Vector512.Create((uint)i)).ExtractMostSignificantBits();
+                masked.CopyTo(lanes);
+                if ((sure | rejected) == (1u << ShuffleGroup) - 1)
+                {
+                    for (uint bits = sure; bits != 0; bits &= bits - 1)
+                    {
+                        partners[count++] = (int)lanes[BitOperations.TrailingZeroCount(bits)];
+                    }
+
+                    i -= BitOperations.PopCount(sure);
+                }
+                else
+                {
+                    foreach (uint candidate in lanes)
+                    {
+                        if (candidate <= (uint)i)
+                        {
+                            partners[count++] = (int)candidate;
+                            i--;
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            uint j;
+            while ((j = draws.Next(i) & mask) > (uint)i)
+            {
+            }
+
+            partners[count++] = (int)j;
+            i--;
         }
 
-        return (int)j;
+        return count;
     }
+
+    // Draws examined together by ShufflePartners (one Vector512 of 32-bit lanes), and partners drawn per batch.
+    private const int ShuffleGroup = 16;
+    private const int ShuffleBatch = 256;
 
     // Shuffle prefetches swap partners for spans larger than this (about an L2 cache).
     private const long ShuffleCachedBytes = 1 << 19;
-
-    // Swap partners drawn ahead in Shuffle.
-    private const int ShuffleBatch = 256;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Prefetch<T>(ref T item)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Rng.Internal;
 
@@ -48,6 +49,26 @@ internal ref struct UInt32Draws
         }
 
         return Refill(outputsLeft);
+    }
+
+    /// <summary>
+    /// Takes the next <paramref name="count"/> draws at once when the current block still holds them (they are the
+    /// values <see cref="Next"/> would return, in order); false, taking nothing, otherwise. The caller must use every
+    /// draw it takes, each against the output it is due for, so that the outputs-left accounting stays valid.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryTake(int count, out ReadOnlySpan<uint> draws)
+    {
+        int i = _next;
+        if (_end - i >= count)
+        {
+            _next = i + count;
+            draws = MemoryMarshal.Cast<ulong, uint>(_block).Slice(i, count);
+            return true;
+        }
+
+        draws = default;
+        return false;
     }
 
     private uint Refill(long outputsLeft)
