@@ -140,6 +140,34 @@ public class ChoiceTests
 public class ShuffleLargeSpanTests
 {
     [Theory]
+    [InlineData(1, 100_000)]
+    [InlineData(2, 65_537)]
+    public void MatchesNumPysLoopDrawForDraw(int seed, int n)
+    {
+        // NumPy's _shuffle_raw: for i = n - 1 down to 1, j = random_interval(i) (mask, then reject above i) on
+        // next_uint32, then swap. Written out plainly here, one draw at a time, against the vectorised Shuffle.
+        var expected = Enumerable.Range(0, n).ToArray();
+        var reference = new Pcg64(new SeedSequence(seed));
+        for (int i = n - 1; i >= 1; i--)
+        {
+            uint mask = uint.MaxValue >> System.Numerics.BitOperations.LeadingZeroCount((uint)i);
+            uint j;
+            do
+            {
+                j = reference.NextUInt32() & mask;
+            }
+            while (j > (uint)i);
+            (expected[i], expected[j]) = (expected[j], expected[i]);
+        }
+
+        var actual = Enumerable.Range(0, n).ToArray();
+        var generator = new Generator(new Pcg64(new SeedSequence(seed)));
+        generator.Shuffle<int>(actual);
+        Assert.Equal(expected, actual);
+        Assert.Equal(reference.NextUInt32(), generator.BitGenerator.NextUInt32());
+    }
+
+    [Theory]
     [InlineData(70_000)]
     [InlineData(130_001)]
     public void LargeSpans_ShuffleLikeSmallOnes(int n)
