@@ -651,27 +651,99 @@ public sealed partial class Generator
             return;
         }
 
-        // Floyd's algorithm with NumPy's open-addressing set: capacity the power of two above 1.2 * size.
-        ulong mask = BoundedIntegers.GenMask((ulong)(1.2 * size));
+        // Floyd's algorithm: for j = pop - size .. pop - 1 draw v in [0, j]; take v, or j if v was taken already.
+        // Only set membership matters, so the set need not be NumPy's (1.2 * size slots): a sparser open-addressing
+        // table with 32-bit keys, when every value fits below the empty marker, keeps probe sequences short.
+        if (popSize <= uint.MaxValue)
+        {
+            FloydSmallValues(destination, popSize, ref draws);
+        }
+        else
+        {
+            FloydLargeValues(destination, popSize, ref draws);
+        }
+
+        if (shuffle)
+        {
+            // NumPy's _shuffle_int: bounded (Lemire) draws, unlike Shuffle's masked ones.
+            for (int i = destination.Length - 1; i >= 1; i--)
+            {
+                int j = (int)BoundedOnBlock(ref draws, (uint)i, i);
+                (destination[i], destination[j]) = (destination[j], destination[i]);
+            }
+        }
+    }
+
+    // Floyd's sampling for populations up to 2^32 - 1: every value and j fit in 32 bits below the empty marker.
+    private static void FloydSmallValues(Span<long> destination, long popSize, ref UInt32Draws draws)
+    {
+        const uint Empty = uint.MaxValue;
+        long size = destination.Length;
+        uint mask = (uint)BoundedIntegers.GenMask((ulong)(FloydTableLoad(size) * size));
+        uint[] setArray = ArrayPool<uint>.Shared.Rent(checked((int)mask + 1));
+        try
+        {
+            Span<uint> set = setArray.AsSpan(0, (int)mask + 1);
+            set.Fill(Empty);
+            for (long j = popSize - size; j < popSize; j++)
+            {
+                // random_bounded_uint64(0, j): no draw for j = 0, 32-bit draws otherwise (j < 2^32 here).
+                uint value = j == 0 ? 0 : BoundedOnBlock(ref draws, (uint)j, popSize - j);
+                uint loc = value & mask;
+                uint slot;
+                while ((slot = set[(int)loc]) != Empty && slot != value)
+                {
+                    loc = (loc + 1) & mask;
+                }
+
+                if (slot == Empty)
+                {
+                    set[(int)loc] = value;
+                    destination[(int)(j - popSize + size)] = value;
+                }
+                else
+                {
+                    loc = (uint)j & mask;
+                    while (set[(int)loc] != Empty)
+                    {
+                        loc = (loc + 1) & mask;
+                    }
+
+                    set[(int)loc] = (uint)j;
+                    destination[(int)(j - popSize + size)] = j;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(setArray);
+        }
+    }
+
+    // Floyd's sampling for populations above 2^32 - 1: 32-bit draws while j fits 32 bits, 64-bit Lemire after.
+    private void FloydLargeValues(Span<long> destination, long popSize, ref UInt32Draws draws)
+    {
         const ulong Empty = ulong.MaxValue;
+        long size = destination.Length;
+        ulong mask = BoundedIntegers.GenMask((ulong)(FloydTableLoad(size) * size));
         ulong[] setArray = ArrayPool<ulong>.Shared.Rent(checked((int)(mask + 1)));
         try
         {
             Span<ulong> set = setArray.AsSpan(0, (int)(mask + 1));
             set.Fill(Empty);
-            long last32 = Math.Min(popSize - 1, uint.MaxValue); // the last j drawn with 32-bit draws
             for (long j = popSize - size; j < popSize; j++)
             {
                 ulong value = j == 0 ? 0
-                    : j <= last32 ? BoundedOnBlock(ref draws, (uint)j, last32 - j + 1)
+                    : j <= uint.MaxValue ? BoundedOnBlock(ref draws, (uint)j, uint.MaxValue - j + 1)
                     : BoundedIntegers.Bounded64(_bitGenerator, (ulong)j);
                 ulong loc = value & mask;
-                while (set[(int)loc] != Empty && set[(int)loc] != value)
+                ulong slot;
+                while ((slot = set[(int)loc]) != Empty && slot != value)
                 {
                     loc = (loc + 1) & mask;
                 }
 
-                if (set[(int)loc] == Empty)
+                if (slot == Empty)
                 {
                     set[(int)loc] = value;
                     destination[(int)(j - popSize + size)] = (long)value;
@@ -693,17 +765,10 @@ public sealed partial class Generator
         {
             ArrayPool<ulong>.Shared.Return(setArray);
         }
-
-        if (shuffle)
-        {
-            // NumPy's _shuffle_int: bounded (Lemire) draws, unlike Shuffle's masked ones.
-            for (int i = destination.Length - 1; i >= 1; i--)
-            {
-                int j = (int)BoundedOnBlock(ref draws, (uint)i, i);
-                (destination[i], destination[j]) = (destination[j], destination[i]);
-            }
-        }
     }
+
+    // Slots per sampled value in Floyd's set: sparse for the usual small samples, NumPy's 1.2 for huge ones.
+    private static double FloydTableLoad(long size) => size <= (1 << 17) ? 8.0 : 1.2;
 
     // NumPy: idx = arange(pop); _shuffle_int(pop, first = max(pop - size, 1)); return idx[pop - size:].
     private void TailShuffle(Span<long> destination, long popSize, ref UInt32Draws draws)
