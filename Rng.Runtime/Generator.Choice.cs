@@ -289,26 +289,41 @@ public sealed partial class Generator
     }
 
     // Fills partners with NumPy's random_interval(i) for i, i - 1, ... (masked rejection on 32-bit draws) and lowers
-    // i past them; returns how many. Sixteen draws at a time where their outcome cannot depend on the order: a masked
-    // draw at most i - 15 is accepted whatever the draws before it did, one above i is rejected; only a group with a
+    // i past them; returns how many. A vector of draws at a time where their outcome cannot depend on the order: a masked
+    // draw at most i - (lanes - 1) is accepted whatever the draws before it did, one above i is rejected; only a group with a
     // draw in between (rare for large i) is walked one draw at a time. The mask is the same for the whole group.
     [SkipLocalsInit]
     private static int ShufflePartners(ref UInt32Draws draws, ref int i, Span<int> partners)
     {
+        // Sixteen lanes with AVX-512, eight with 256-bit vectors, none without.
+        int groupSize = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
         int count = 0;
-        Span<uint> lanes = stackalloc uint[ShuffleGroup];
-        while (i >= 1 && count <= partners.Length - ShuffleGroup)
+        Span<uint> lanes = stackalloc uint[16];
+        while (i >= 1 && count <= partners.Length - 16)
         {
             uint mask = uint.MaxValue >> BitOperations.LeadingZeroCount((uint)i);
             uint lowestWithMask = (mask >> 1) + 1;
-            if (Vector512.IsHardwareAccelerated && (uint)i - (ShuffleGroup - 1) >= lowestWithMask && i >= ShuffleGroup
-                && draws.TryTake(ShuffleGroup, out ReadOnlySpan<uint> group))
+            if (groupSize > 0 && i >= groupSize && (uint)i - (uint)(groupSize - 1) >= lowestWithMask
+                && draws.TryTake(groupSize, out ReadOnlySpan<uint> group))
             {
-                var masked = Vector512.Create(group) & Vector512.Create(mask);
-                uint sure = (uint)Vector512.LessThanOrEqual(masked, Vector512.Create((uint)i - (ShuffleGroup - 1))).ExtractMostSignificantBits();
-                uint rejected = (uint)Vector512.GreaterThan(masked, Vector512.Create((uint)i)).ExtractMostSignificantBits();
-                masked.CopyTo(lanes);
-                if ((sure | rejected) == (1u << ShuffleGroup) - 1)
+                uint sure, rejected;
+                uint surelyAccepted = (uint)i - (uint)(groupSize - 1);
+                if (groupSize == 16)
+                {
+                    var masked = Vector512.Create(group) & Vector512.Create(mask);
+                    sure = (uint)Vector512.LessThanOrEqual(masked, Vector512.Create(surelyAccepted)).ExtractMostSignificantBits();
+                    rejected = (uint)Vector512.GreaterThan(masked, Vector512.Create((uint)i)).ExtractMostSignificantBits();
+                    masked.CopyTo(lanes);
+                }
+                else
+                {
+                    var masked = Vector256.Create(group) & Vector256.Create(mask);
+                    sure = Vector256.LessThanOrEqual(masked, Vector256.Create(surelyAccepted)).ExtractMostSignificantBits();
+                    rejected = Vector256.GreaterThan(masked, Vector256.Create((uint)i)).ExtractMostSignificantBits();
+                    masked.CopyTo(lanes);
+                }
+
+                if ((sure | rejected) == (1u << groupSize) - 1)
                 {
                     for (uint bits = sure; bits != 0; bits &= bits - 1)
                     {
@@ -319,11 +334,11 @@ public sealed partial class Generator
                 }
                 else
                 {
-                    foreach (uint candidate in lanes)
+                    for (int lane = 0; lane < groupSize; lane++)
                     {
-                        if (candidate <= (uint)i)
+                        if (lanes[lane] <= (uint)i)
                         {
-                            partners[count++] = (int)candidate;
+                            partners[count++] = (int)lanes[lane];
                             i--;
                         }
                     }
@@ -344,8 +359,7 @@ public sealed partial class Generator
         return count;
     }
 
-    // Draws examined together by ShufflePartners (one Vector512 of 32-bit lanes), and partners drawn per batch.
-    private const int ShuffleGroup = 16;
+    // Partners drawn per batch in Shuffle.
     private const int ShuffleBatch = 256;
 
     // Shuffle prefetches swap partners for spans larger than this (about an L2 cache).
