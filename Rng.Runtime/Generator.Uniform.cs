@@ -244,11 +244,19 @@ public sealed partial class Generator
         }
         else if (Vector256.IsHardwareAccelerated)
         {
+            // Without AVX-512 there is no 64-bit integer to double instruction: convert the 21 high and 32 low bits of
+            // the 53-bit value exactly with the 2^52 exponent trick and add them (the sum is exact below 2^53).
             var unit = Vector256.Create(DoubleUnit);
+            var twoTo52 = Vector256.Create(4503599627370496.0);
+            var twoTo52Bits = twoTo52.AsUInt64();
+            var twoTo32 = Vector256.Create(4294967296.0);
+            var low32 = Vector256.Create(0xFFFF_FFFFUL);
             for (; i <= n - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
             {
-                var top53 = Vector256.ShiftRightLogical(Vector256.LoadUnsafe(ref start, (nuint)i), 11).AsInt64();
-                (Vector256.ConvertToDouble(top53) * unit).AsUInt64().StoreUnsafe(ref start, (nuint)i);
+                var top53 = Vector256.ShiftRightLogical(Vector256.LoadUnsafe(ref start, (nuint)i), 11);
+                var high = (Vector256.ShiftRightLogical(top53, 32) | twoTo52Bits).AsDouble() - twoTo52;
+                var low = ((top53 & low32) | twoTo52Bits).AsDouble() - twoTo52;
+                ((high * twoTo32 + low) * unit).AsUInt64().StoreUnsafe(ref start, (nuint)i);
             }
         }
 
