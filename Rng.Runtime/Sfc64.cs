@@ -136,4 +136,9 @@ public sealed class Sfc64 : BitGenerator
         HasBufferedUInt32 = state.HasBufferedUInt32;
         BufferedUInt32 = state.BufferedUInt32;
     }
+
+    /// <inheritdoc cref="BitGenerator.Spawn(int)" />
+    public override Sfc64[] Spawn(int count) => SpawnAs<Sfc64>(count);
+
+    private protected override BitGenerator CreateFromSeedSequence(SeedSequence seedSequence) => new Sfc64(seedSequence);
 }
