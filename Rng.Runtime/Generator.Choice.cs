@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Rng.Internal;
 
 namespace Rng;
@@ -258,18 +259,52 @@ public sealed partial class Generator
         Span<ulong> block = stackalloc ulong[BoundedIntegers.BlockWords];
         var draws = new UInt32Draws(_bitGenerator, block, _drawsDeriveFromUInt64);
         ref T start = ref MemoryMarshal.GetReference(values);
+
+        // The swap partners depend only on the draws, not on the data: draw them ShuffleLookahead steps ahead and
+        // prefetch their cache lines, so large arrays do not wait on memory for every random access.
+        Span<int> partners = stackalloc int[ShuffleLookahead];
+        int nextToDraw = values.Length - 1;
+        int primedTo = Math.Max(1, values.Length - ShuffleLookahead);
+        for (; nextToDraw >= primedTo; nextToDraw--)
+        {
+            partners[nextToDraw & (ShuffleLookahead - 1)] = DrawPartner(ref draws, ref start, nextToDraw);
+        }
+
         for (int i = values.Length - 1; i >= 1; i--)
         {
-            uint mask = uint.MaxValue >> BitOperations.LeadingZeroCount((uint)i);
-            uint j;
-            while ((j = draws.Next(i) & mask) > (uint)i)
+            int j = partners[i & (ShuffleLookahead - 1)];
+            if (nextToDraw >= 1)
             {
+                partners[nextToDraw & (ShuffleLookahead - 1)] = DrawPartner(ref draws, ref start, nextToDraw);
+                nextToDraw--;
             }
 
             ref T a = ref Unsafe.Add(ref start, i);
-            ref T b = ref Unsafe.Add(ref start, (int)j);
+            ref T b = ref Unsafe.Add(ref start, j);
             (a, b) = (b, a);
         }
+    }
+
+    // Draws ahead in Shuffle; a power of two.
+    private const int ShuffleLookahead = 16;
+
+    // NumPy's random_interval(i) on 32-bit draws (masked rejection), then a prefetch of the partner's element.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe int DrawPartner<T>(ref UInt32Draws draws, ref T start, int i)
+    {
+        uint mask = uint.MaxValue >> BitOperations.LeadingZeroCount((uint)i);
+        uint j;
+        while ((j = draws.Next(i) & mask) > (uint)i)
+        {
+        }
+
+        if (Sse.IsSupported)
+        {
+            // A hint only: prefetching never faults, and a stale address after a GC move merely wastes it.
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref start, (int)j)));
+        }
+
+        return (int)j;
     }
 
     /// <summary>

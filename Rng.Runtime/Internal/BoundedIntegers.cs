@@ -105,6 +105,10 @@ internal static class BoundedIntegers
         {
             destination.Fill(off);
         }
+        else if (rng < uint.MaxValue && blockDraws && BitConverter.IsLittleEndian)
+        {
+            LemireBlocks.Fill(source, destination, off, (uint)rng);
+        }
         else if (rng <= uint.MaxValue)
         {
             Span<ulong> block = stackalloc ulong[BlockWords];
@@ -154,6 +158,12 @@ internal static class BoundedIntegers
         if (rng == 0)
         {
             destination.Fill(off);
+            return;
+        }
+
+        if (rng < uint.MaxValue && blockDraws && BitConverter.IsLittleEndian)
+        {
+            LemireBlocks.Fill(source, destination, off, rng);
             return;
         }
 
