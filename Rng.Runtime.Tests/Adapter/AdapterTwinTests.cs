@@ -176,6 +176,19 @@ public class AdapterTwinTests
     }
 
     [Fact]
+    public void RandomGetString_DrawsFromTheTwinStream()
+    {
+        // .NET 10's GetString picks each character through GetItems, i.e. one Next(choices.Length) per character.
+        const string choices = "ACGT";
+        foreach (ulong seed in Seeds)
+        {
+            var (random, twin) = Pair(seed);
+            var expected = new string(Enumerable.Range(0, 25).Select(_ => choices[twin.Integers(0, choices.Length)]).ToArray());
+            Assert.Equal(expected, random.GetString(choices, 25));
+        }
+    }
+
+    [Fact]
     public void AsRandom_IsOneAdapterSharingTheGeneratorsStream()
     {
         var generator = Generator.Create(99);
