@@ -135,9 +135,45 @@ internal static class GeneratorCoreOpReplay
                 }
 
                 var values = new double[size.Value];
-                g.Uniform(values, low, high);
+                g.Uniform(low, high, values);
                 return Doubles(values).ToArray();
             }
+
+            case "standard_normal":
+                if (size is null)
+                {
+                    return Doubles(new[] { g.StandardNormal() }).ToArray();
+                }
+                else
+                {
+                    var values = new double[size.Value];
+                    g.StandardNormal(values);
+                    return Doubles(values).ToArray();
+                }
+
+            case "standard_normal_f32":
+                if (size is null)
+                {
+                    return Singles(new[] { g.StandardNormalSingle() }).ToArray();
+                }
+                else
+                {
+                    var values = new float[size.Value];
+                    g.StandardNormal(values);
+                    return Singles(values).ToArray();
+                }
+
+            case "standard_exponential":
+                if (size is null)
+                {
+                    return Doubles(new[] { g.StandardExponential() }).ToArray();
+                }
+                else
+                {
+                    var values = new double[size.Value];
+                    g.StandardExponential(values);
+                    return Doubles(values).ToArray();
+                }
 
             case "integers":
                 return RunIntegers(g, op, size);
@@ -184,7 +220,7 @@ internal static class GeneratorCoreOpReplay
                 }
 
                 var values = new long[size.Value];
-                g.Integers(values, low.GetInt64(), high.GetInt64(), endpoint);
+                g.Integers(low.GetInt64(), high.GetInt64(), values, endpoint);
                 return values.Select(v => new BigInteger(v)).ToArray();
             }
 
@@ -196,7 +232,7 @@ internal static class GeneratorCoreOpReplay
                 }
 
                 var values = new int[size.Value];
-                g.Integers(values, low.GetInt32(), high.GetInt32(), endpoint);
+                g.Integers(low.GetInt32(), high.GetInt32(), values, endpoint);
                 return values.Select(v => new BigInteger(v)).ToArray();
             }
 
@@ -208,7 +244,7 @@ internal static class GeneratorCoreOpReplay
                 }
 
                 var values = new ulong[size.Value];
-                g.Integers(values, low.GetUInt64(), high.GetUInt64(), endpoint);
+                g.Integers(low.GetUInt64(), high.GetUInt64(), values, endpoint);
                 return values.Select(v => new BigInteger(v)).ToArray();
             }
 
@@ -220,7 +256,7 @@ internal static class GeneratorCoreOpReplay
                 }
 
                 var values = new uint[size.Value];
-                g.Integers(values, low.GetUInt32(), high.GetUInt32(), endpoint);
+                g.Integers(low.GetUInt32(), high.GetUInt32(), values, endpoint);
                 return values.Select(v => new BigInteger(v)).ToArray();
             }
 
@@ -232,7 +268,7 @@ internal static class GeneratorCoreOpReplay
                 }
 
                 var values = new byte[size.Value];
-                g.Integers(values, low.GetByte(), high.GetByte(), endpoint);
+                g.Integers(low.GetByte(), high.GetByte(), values, endpoint);
                 return values.Select(v => new BigInteger(v)).ToArray();
             }
 
