@@ -231,6 +231,11 @@ internal static class Parser
                 FormatDefaultValue(parameter)));
         }
 
+        if (method.TypeParameters.Any(t => t.ConstraintTypes.Any(ContainsErrorType)))
+        {
+            hasErrorType = true;
+        }
+
         if (method.IsVararg)
         {
             diagnostics.Add(DiagnosticInfo.Create(
