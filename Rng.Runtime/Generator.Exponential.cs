@@ -25,8 +25,17 @@ public sealed partial class Generator
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <remarks>Allocates nothing. Platform note and thread-safety as for <see cref="StandardExponential()"/>.</remarks>
-    public void StandardExponential(Span<double> destination) =>
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new ExponentialSampler(1.0, standard: true), destination);
+    public void StandardExponential(Span<double> destination)
+    {
+        if (ReadsDrawBlocks)
+        {
+            ZigguratSampler.FillStandardExponential(_bitGenerator, destination, 1.0, scaled: false);
+        }
+        else
+        {
+            DrawLoops.Fill(_bitGenerator, readBlocks: false, new ExponentialSampler(1.0, standard: true), destination);
+        }
+    }
 
     /// <summary>
     /// Returns a float32 standard exponential value, NumPy's <c>standard_exponential(dtype=np.float32)</c>: the float
@@ -72,7 +81,14 @@ public sealed partial class Generator
     public void Exponential(double scale, Span<double> destination)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new ExponentialSampler(scale, standard: false), destination);
+        if (ReadsDrawBlocks)
+        {
+            ZigguratSampler.FillStandardExponential(_bitGenerator, destination, scale, scaled: true);
+        }
+        else
+        {
+            DrawLoops.Fill(_bitGenerator, readBlocks: false, new ExponentialSampler(scale, standard: false), destination);
+        }
     }
 
     // random_exponential: scale * standard exponential; the standard form skips the multiply as NumPy does.

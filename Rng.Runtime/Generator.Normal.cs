@@ -41,8 +41,17 @@ public sealed partial class Generator
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <remarks>Allocates nothing. Platform note and thread-safety as for <see cref="StandardNormal()"/>.</remarks>
-    public void StandardNormal(Span<double> destination) =>
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new NormalSampler(0.0, 1.0, standard: true), destination);
+    public void StandardNormal(Span<double> destination)
+    {
+        if (ReadsDrawBlocks)
+        {
+            ZigguratSampler.FillStandardNormal(_bitGenerator, destination, 0.0, 1.0, affine: false);
+        }
+        else
+        {
+            DrawLoops.Fill(_bitGenerator, readBlocks: false, new NormalSampler(0.0, 1.0, standard: true), destination);
+        }
+    }
 
     /// <summary>
     /// Returns a float32 standard normal value, NumPy's <c>standard_normal(dtype=np.float32)</c>: the float ziggurat
@@ -92,7 +101,14 @@ public sealed partial class Generator
     public void Normal(double loc, double scale, Span<double> destination)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new NormalSampler(loc, scale, standard: false), destination);
+        if (ReadsDrawBlocks)
+        {
+            ZigguratSampler.FillStandardNormal(_bitGenerator, destination, loc, scale, affine: true);
+        }
+        else
+        {
+            DrawLoops.Fill(_bitGenerator, readBlocks: false, new NormalSampler(loc, scale, standard: false), destination);
+        }
     }
 
     /// <summary>

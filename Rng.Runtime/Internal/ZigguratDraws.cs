@@ -74,6 +74,21 @@ internal unsafe struct BufferedDraws : IDrawSource
         _bitGenerator.Fill(new Span<ulong>(_block, _count));
     }
 
+    /// <summary>Index of the next unread word of the block (equal to the block's length once it is used up).</summary>
+    public readonly int Position => _next;
+
+    /// <summary>
+    /// Hands the reader a block that the caller filled and read up to <paramref name="next"/> itself (the ziggurat fill
+    /// loops read the likely path straight from the block and come here only for the rare slow path).
+    /// </summary>
+    /// <param name="count">Words in the block.</param>
+    /// <param name="next">Index of the first word not yet consumed.</param>
+    public void Resume(int count, int next)
+    {
+        _count = count;
+        _next = next;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64() => _next < _count ? _block[_next++] : _bitGenerator.NextUInt64();
 
@@ -109,6 +124,7 @@ internal interface IInt64Sampler
 internal static class DrawLoops
 {
     /// <summary>Fills <paramref name="destination"/> with successive samples, in blocks when <paramref name="readBlocks"/>.</summary>
+    [SkipLocalsInit]
     public static unsafe void Fill<TSampler>(BitGenerator bitGenerator, bool readBlocks, TSampler sampler, Span<double> destination)
         where TSampler : struct, IDoubleSampler
     {
@@ -140,6 +156,7 @@ internal static class DrawLoops
     }
 
     /// <summary>Fills <paramref name="destination"/> with successive samples, in blocks when <paramref name="readBlocks"/>.</summary>
+    [SkipLocalsInit]
     public static unsafe void Fill<TSampler>(BitGenerator bitGenerator, bool readBlocks, TSampler sampler, Span<long> destination)
         where TSampler : struct, IInt64Sampler
     {

@@ -14,7 +14,6 @@ namespace Rng.Internal;
 /// </remarks>
 internal static class ZigguratSampler
 {
-    private const double DoubleUnit = 1.0 / 9007199254740992.0;
     private const float FloatUnit = 1.0f / 16777216.0f;
 
     /// <summary><c>random_standard_normal</c>: one 64-bit draw, 8 bits of layer, 1 of sign, 52 of magnitude.</summary>
@@ -26,12 +25,7 @@ internal static class ZigguratSampler
         int idx = (int)(r & 0xff);
         r >>= 8;
         ulong rabs = (r >> 1) & 0x000fffffffffffff;
-        double x = (long)rabs * Element(ZigguratTables.WiDouble, idx);
-        if ((r & 0x1) != 0)
-        {
-            x = -x;
-        }
-
+        double x = WithSign((long)rabs * Element(ZigguratTables.WiDouble, idx), r);
         if (rabs < Element(ZigguratTables.KiDouble, idx))
         {
             return x; // 99.3% of draws end here
@@ -39,6 +33,89 @@ internal static class ZigguratSampler
 
         return StandardNormalUnlikely(ref source, idx, rabs, x);
     }
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with <c>random_standard_normal</c> values (times <paramref name="scale"/> plus
+    /// <paramref name="loc"/> when <paramref name="affine"/>), reading draws in blocks: the same values as the scalar form
+    /// for bit generators that <see cref="BufferedDraws.Wants"/>.
+    /// </summary>
+    [SkipLocalsInit]
+    public static unsafe void FillStandardNormal(BitGenerator bitGenerator, Span<double> destination, double loc, double scale, bool affine)
+    {
+        ulong* block = stackalloc ulong[BufferedDraws.BlockLength];
+        var slowDraws = new BufferedDraws(bitGenerator, block);
+        ref double output = ref MemoryMarshal.GetReference(destination);
+        ref ulong ki = ref MemoryMarshal.GetArrayDataReference(ZigguratTables.KiDouble);
+        ref double wi = ref MemoryMarshal.GetArrayDataReference(ZigguratTables.WiDouble);
+        int length = destination.Length;
+        int index = 0;
+        while (index < length)
+        {
+            // At most one word per value still to produce: every word read is consumed.
+            int count = Math.Min(length - index, BufferedDraws.BlockLength);
+            bitGenerator.Fill(new Span<ulong>(block, count));
+            int next = 0;
+            while (next < count)
+            {
+                ulong r = block[next++];
+                int idx = (int)(r & 0xff);
+                r >>= 8;
+                ulong rabs = (r >> 1) & 0x000fffffffffffff;
+                double x = WithSign((long)rabs * Unsafe.Add(ref wi, idx), r);
+                if (rabs >= Unsafe.Add(ref ki, idx))
+                {
+                    slowDraws.Resume(count, next);
+                    x = StandardNormalUnlikely(ref slowDraws, idx, rabs, x);
+                    next = slowDraws.Position;
+                }
+
+                Unsafe.Add(ref output, index++) = affine ? loc + scale * x : x;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with <c>random_standard_exponential</c> values (times <paramref name="scale"/>
+    /// when <paramref name="scaled"/>), reading draws in blocks; see <see cref="FillStandardNormal"/>.
+    /// </summary>
+    [SkipLocalsInit]
+    public static unsafe void FillStandardExponential(BitGenerator bitGenerator, Span<double> destination, double scale, bool scaled)
+    {
+        ulong* block = stackalloc ulong[BufferedDraws.BlockLength];
+        var slowDraws = new BufferedDraws(bitGenerator, block);
+        ref double output = ref MemoryMarshal.GetReference(destination);
+        ref ulong ke = ref MemoryMarshal.GetArrayDataReference(ZigguratTables.KeDouble);
+        ref double we = ref MemoryMarshal.GetArrayDataReference(ZigguratTables.WeDouble);
+        int length = destination.Length;
+        int index = 0;
+        while (index < length)
+        {
+            int count = Math.Min(length - index, BufferedDraws.BlockLength);
+            bitGenerator.Fill(new Span<ulong>(block, count));
+            int next = 0;
+            while (next < count)
+            {
+                ulong ri = block[next++] >> 3;
+                int idx = (int)(ri & 0xFF);
+                ri >>= 8;
+                double x = (long)ri * Unsafe.Add(ref we, idx);
+                if (ri >= Unsafe.Add(ref ke, idx))
+                {
+                    slowDraws.Resume(count, next);
+                    x = StandardExponentialUnlikely(ref slowDraws, idx, x);
+                    next = slowDraws.Position;
+                }
+
+                Unsafe.Add(ref output, index++) = scaled ? scale * x : x;
+            }
+        }
+    }
+
+    // NumPy's "if (sign & 0x1) x = -x" without a branch (the sign bit is random, so a branch mispredicts half the
+    // time): negation only flips the IEEE sign bit, so XOR-ing bit 0 of r into it is the same operation.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double WithSign(double magnitude, ulong r) =>
+        BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(magnitude) ^ (long)(r << 63));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static double StandardNormalUnlikely<TSource>(ref TSource source, int idx, ulong rabs, double x)
@@ -70,12 +147,7 @@ internal static class ZigguratSampler
             idx = (int)(r & 0xff);
             r >>= 8;
             rabs = (r >> 1) & 0x000fffffffffffff;
-            x = (long)rabs * ZigguratTables.WiDouble[idx];
-            if ((r & 0x1) != 0)
-            {
-                x = -x;
-            }
-
+            x = WithSign((long)rabs * ZigguratTables.WiDouble[idx], r);
             if (rabs < ZigguratTables.KiDouble[idx])
             {
                 return x;
@@ -206,10 +278,6 @@ internal static class ZigguratSampler
     /// <summary>NumPy's <c>next_float</c>: the top 24 bits of a buffered 32-bit draw.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float NextFloat(BitGenerator bitGenerator) => (bitGenerator.NextUInt32() >> 8) * FloatUnit;
-
-    /// <summary>NumPy's <c>next_double</c> from a raw 64-bit draw.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double ToDouble(ulong draw) => (draw >> 11) * DoubleUnit;
 
     // Table reads on the hot path: idx is masked to 0..255 and every table has 256 entries (checked at load).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
