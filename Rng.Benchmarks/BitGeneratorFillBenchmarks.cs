@@ -10,7 +10,7 @@ public class BitGeneratorFillBenchmarks
     private readonly ulong[] _destination = new ulong[Count];
     private BitGenerator _generator = null!;
 
-    [Params("Philox", "Sfc64", "Mt19937")]
+    [Params("Pcg64", "Pcg64Dxsm", "Philox", "Sfc64", "Mt19937")]
     public string Generator { get; set; } = "";
 
     [GlobalSetup]
@@ -18,6 +18,8 @@ public class BitGeneratorFillBenchmarks
     {
         _generator = Generator switch
         {
+            "Pcg64" => new Pcg64(12345UL),
+            "Pcg64Dxsm" => new Pcg64Dxsm(12345UL),
             "Philox" => new Philox(12345UL),
             "Sfc64" => new Sfc64(12345UL),
             "Mt19937" => new Mt19937(12345UL),

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Rng;
 
@@ -141,12 +142,7 @@ public sealed class Mt19937 : BitGenerator
             }
 
             int take = Math.Min(destination.Length - index, available / 2);
-            ReadOnlySpan<uint> source = key.AsSpan(_position, 2 * take);
-            Span<ulong> target = destination.Slice(index, take);
-            for (int i = 0; i < target.Length; i++)
-            {
-                target[i] = ((ulong)Temper(source[2 * i]) << 32) | Temper(source[(2 * i) + 1]);
-            }
+            TemperPairs(key.AsSpan(_position, 2 * take), destination.Slice(index, take));
 
             _position += 2 * take;
             index += take;
@@ -213,11 +209,54 @@ public sealed class Mt19937 : BitGenerator
         return y;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Temper(Vector256<uint> y)
+    {
+        y ^= Vector256.ShiftRightLogical(y, 11);
+        y ^= Vector256.ShiftLeft(y, 7) & Vector256.Create(0x9D2C5680U);
+        y ^= Vector256.ShiftLeft(y, 15) & Vector256.Create(0xEFC60000U);
+        y ^= Vector256.ShiftRightLogical(y, 18);
+        return y;
+    }
+
     private static void TemperRange(ReadOnlySpan<uint> source, Span<uint> destination)
     {
-        for (int i = 0; i < source.Length; i++)
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref uint from = ref MemoryMarshal.GetReference(source);
+            ref uint to = ref MemoryMarshal.GetReference(destination);
+            for (; i <= source.Length - Vector256<uint>.Count; i += Vector256<uint>.Count)
+            {
+                Temper(Vector256.LoadUnsafe(ref from, (nuint)i)).StoreUnsafe(ref to, (nuint)i);
+            }
+        }
+
+        for (; i < source.Length; i++)
         {
             destination[i] = Temper(source[i]);
+        }
+    }
+
+    // Pairs of tempered words joined first-one-high, as mt19937_next64.
+    private static void TemperPairs(ReadOnlySpan<uint> source, Span<ulong> destination)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref uint from = ref MemoryMarshal.GetReference(source);
+            ref ulong to = ref MemoryMarshal.GetReference(destination);
+            for (; i <= destination.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
+            {
+                // Little-endian memory puts the first word of a pair in the low half: swap the halves.
+                Vector256<ulong> pairs = Temper(Vector256.LoadUnsafe(ref from, (nuint)(2 * i))).AsUInt64();
+                (Vector256.ShiftLeft(pairs, 32) | Vector256.ShiftRightLogical(pairs, 32)).StoreUnsafe(ref to, (nuint)i);
+            }
+        }
+
+        for (; i < destination.Length; i++)
+        {
+            destination[i] = ((ulong)Temper(source[2 * i]) << 32) | Temper(source[(2 * i) + 1]);
         }
     }
 
@@ -228,10 +267,41 @@ public sealed class Mt19937 : BitGenerator
         return far ^ (y >> 1) ^ ((0U - (y & 1)) & MatrixA);
     }
 
-    // NumPy's mt19937_gen: regenerates all 624 words in place.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Twist(Vector256<uint> current, Vector256<uint> next, Vector256<uint> far)
+    {
+        Vector256<uint> y = (current & Vector256.Create(UpperMask)) | (next & Vector256.Create(LowerMask));
+        Vector256<uint> oddMask = Vector256<uint>.Zero - (y & Vector256<uint>.One);
+        return far ^ Vector256.ShiftRightLogical(y, 1) ^ (oddMask & Vector256.Create(MatrixA));
+    }
+
+    // NumPy's mt19937_gen: regenerates all 624 words in place. Eight words at a time is exact because each new
+    // word reads only older words: key[i + 1] and key[i + 397] before they change, key[i - 227] after.
     private static void Generate(uint[] key)
     {
         int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref uint words = ref MemoryMarshal.GetArrayDataReference(key);
+            int width = Vector256<uint>.Count;
+            for (; i + width <= StateLength - Shift; i += width)
+            {
+                Twist(Vector256.LoadUnsafe(ref words, (nuint)i), Vector256.LoadUnsafe(ref words, (nuint)(i + 1)),
+                    Vector256.LoadUnsafe(ref words, (nuint)(i + Shift))).StoreUnsafe(ref words, (nuint)i);
+            }
+
+            for (; i < StateLength - Shift; i++)
+            {
+                key[i] = Twist(key[i], key[i + 1], key[i + Shift]);
+            }
+
+            for (; i + width <= StateLength - 1; i += width)
+            {
+                Twist(Vector256.LoadUnsafe(ref words, (nuint)i), Vector256.LoadUnsafe(ref words, (nuint)(i + 1)),
+                    Vector256.LoadUnsafe(ref words, (nuint)(i + Shift - StateLength))).StoreUnsafe(ref words, (nuint)i);
+            }
+        }
+
         for (; i < StateLength - Shift; i++)
         {
             key[i] = Twist(key[i], key[i + 1], key[i + Shift]);

@@ -21,10 +21,10 @@ public sealed class Philox : BitGenerator
     public const int BufferSize = 4;
 
     // Philox4x64 round multipliers and Weyl key increments (Random123).
-    private const ulong Multiplier0 = 0xD2E7470EE14C6C93UL;
-    private const ulong Multiplier1 = 0xCA5A826395121157UL;
-    private const ulong KeyIncrement0 = 0x9E3779B97F4A7C15UL;
-    private const ulong KeyIncrement1 = 0xBB67AE8584CAA73BUL;
+    internal const ulong Multiplier0 = 0xD2E7470EE14C6C93UL;
+    internal const ulong Multiplier1 = 0xCA5A826395121157UL;
+    internal const ulong KeyIncrement0 = 0x9E3779B97F4A7C15UL;
+    internal const ulong KeyIncrement1 = 0xBB67AE8584CAA73BUL;
 
     private static readonly BigInteger TwoPow128 = BigInteger.One << 128;
     private static readonly BigInteger TwoPow256 = BigInteger.One << 256;
@@ -109,10 +109,13 @@ public sealed class Philox : BitGenerator
         });
     }
 
-    /// <summary>The 128-bit key, low word first as NumPy's <c>state['state']['key']</c>.</summary>
+    /// <summary>The 128-bit key: its low 64 bits are NumPy's <c>state['state']['key'][0]</c>, its high 64 bits <c>key[1]</c>.</summary>
     public UInt128 Key => new(_key1, _key0);
 
-    /// <summary>The 256-bit counter: how many blocks have been started from the initial counter value, plus that value.</summary>
+    /// <summary>
+    /// The 256-bit counter of the block the buffer holds (NumPy's four counter words, low word first, as one
+    /// integer); each new block of <see cref="BufferSize"/> values increments it, modulo 2^256.
+    /// </summary>
     public BigInteger Counter
     {
         get
@@ -170,7 +173,10 @@ public sealed class Philox : BitGenerator
     /// leaving the same state behind, while encrypting several counter blocks at once.
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
-    public override void Fill(Span<ulong> destination)
+    public override void Fill(Span<ulong> destination) => Fill(destination, PhiloxVector512.IsSupported);
+
+    // Fill with the AVX-512 path allowed (where supported) or not, so tests can check both against the scalar path.
+    internal void Fill(Span<ulong> destination, bool useVector512)
     {
         int index = 0;
         while (index < destination.Length && _bufferPosition < BufferSize)
@@ -189,7 +195,7 @@ public sealed class Philox : BitGenerator
         int directBlocks = (remaining - 1) / BufferSize;
         if (directBlocks > 0)
         {
-            FillBlocks(destination.Slice(index, directBlocks * BufferSize));
+            FillBlocks(destination.Slice(index, directBlocks * BufferSize), useVector512);
             index += directBlocks * BufferSize;
         }
 
@@ -205,6 +211,10 @@ public sealed class Philox : BitGenerator
     /// NumPy's <c>Philox.advance</c>: the delta is taken modulo 2^256, so a negative delta moves backwards, and
     /// the buffered values and the buffered 32-bit half are discarded.
     /// </summary>
+    /// <remarks>
+    /// NumPy's documentation speaks of draws, but its code (and so this method) moves the counter: advancing by
+    /// <c>n</c> discards what is left of the current block and skips the next <c>n</c> blocks (<c>4n</c> values).
+    /// </remarks>
     /// <param name="delta">How many counter blocks to move; any integer, reduced modulo 2^256.</param>
     /// <returns>This generator, advanced.</returns>
     public Philox Advance(BigInteger delta)
@@ -262,8 +272,7 @@ public sealed class Philox : BitGenerator
     {
         Array.Clear(_buffer);
         _bufferPosition = BufferSize;
-        HasBufferedUInt32 = false;
-        BufferedUInt32 = 0;
+        ResetBufferedUInt32();
     }
 
     private void SetCounter(BigInteger counter)
@@ -276,13 +285,13 @@ public sealed class Philox : BitGenerator
         _counter3 = words[3];
     }
 
-    // Encrypts consecutive counter blocks straight into the destination (a whole number of blocks), two blocks
-    // per iteration so that the multiply chains of independent blocks overlap.
-    private void FillBlocks(Span<ulong> destination)
+    // Encrypts consecutive counter blocks straight into the destination (a whole number of blocks): sixteen at a
+    // time with AVX-512 where available, else two blocks per iteration so that their multiply chains overlap.
+    private void FillBlocks(Span<ulong> destination, bool useVector512)
     {
         ulong c0 = _counter0, c1 = _counter1, c2 = _counter2, c3 = _counter3;
         ulong k0 = _key0, k1 = _key1;
-        int index = 0;
+        int index = useVector512 && PhiloxVector512.IsSupported ? PhiloxVector512.Fill(ref c0, c1, c2, c3, k0, k1, destination) : 0;
         while (destination.Length - index >= 2 * BufferSize)
         {
             Increment(ref c0, ref c1, ref c2, ref c3);

@@ -136,6 +136,31 @@ public sealed class PhiloxConformanceTests
         AssertFillEqualsScalar(() => Philox.FromKey(99, (BigInteger.One << 256) - 3), g => g.State);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LongFill_EqualsScalarPath_WithAndWithoutAvx512(bool useVector512)
+    {
+        // Lengths around the 64-value batches of the AVX-512 path, and counters whose low word carries inside
+        // or just after the vector batches (the vector path stops before a carry; the scalar loop takes over).
+        BigInteger[] counters = [0, ulong.MaxValue - 40, ulong.MaxValue - 16, (BigInteger.One << 256) - 100];
+        foreach (var counter in counters)
+        {
+            foreach (int length in new[] { 63, 64, 65, 127, 128, 129, 1000, 4099 })
+            {
+                var scalar = Philox.FromKey(new UInt128(0x0123456789ABCDEF, 0xFEDCBA9876543210), counter);
+                var bulk = Philox.FromKey(new UInt128(0x0123456789ABCDEF, 0xFEDCBA9876543210), counter);
+                scalar.NextUInt64();
+                bulk.NextUInt64();
+                var expected = NextUInt64s(scalar, length);
+                var actual = new ulong[length];
+                bulk.Fill(actual, useVector512);
+                Assert.Equal(expected, actual);
+                Assert.Equal(scalar.State, bulk.State);
+            }
+        }
+    }
+
     [Fact]
     public void State_JsonRoundTrip_ContinuesTheStream() =>
         AssertJsonRoundTripContinues(new Philox(2024UL), g => g.State, s => new Philox(s));
