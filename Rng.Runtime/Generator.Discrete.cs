@@ -23,7 +23,7 @@ public sealed partial class Generator
     /// bit-exact with NumPy on Linux (glibc); elsewhere a rare value may take another rejection branch.
     /// Not thread-safe, like every member of <see cref="Generator"/>.
     /// </remarks>
-    public long Poisson(double lam)
+    public long Poisson(double lam = 1.0)
     {
         CheckPoisson(lam);
         return DrawLoops.OneInt64(_bitGenerator, new PoissonSampler(lam));
@@ -34,7 +34,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Poisson(double)"/>; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Poisson(double)"/> calls. Allocates nothing.</remarks>
-    public void Poisson(double lam, Span<long> destination)
+    public void Poisson(Span<long> destination, double lam = 1.0)
     {
         CheckPoisson(lam);
         DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks && lam != 0.0, new PoissonSampler(lam), destination);
@@ -66,7 +66,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Binomial(long, double)"/>; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Binomial(long, double)"/> calls. Allocates nothing.</remarks>
-    public void Binomial(long n, double p, Span<long> destination)
+    public void Binomial(Span<long> destination, long n, double p)
     {
         CheckBinomial(n, p);
         DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks && n != 0 && p != 0.0, new BinomialSampler(n, p), destination);
@@ -98,7 +98,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Geometric(double)"/>; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Geometric(double)"/> calls. Allocates nothing.</remarks>
-    public void Geometric(double p, Span<long> destination)
+    public void Geometric(Span<long> destination, double p)
     {
         DistributionArguments.PositiveProbability(p, nameof(p));
         DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new GeometricSampler(p), destination);

@@ -67,7 +67,7 @@ public sealed partial class Generator
     /// <param name="scale">The mean (1 / rate): must be &gt;= 0 (NumPy also rejects -0.0); NaN passes and gives NaN, infinity gives infinity.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative.</exception>
     /// <remarks>Platform note and thread-safety as for <see cref="StandardExponential()"/>.</remarks>
-    public double Exponential(double scale)
+    public double Exponential(double scale = 1.0)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
         return DrawLoops.One(_bitGenerator, new ExponentialSampler(scale, standard: false));
@@ -78,7 +78,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Exponential(double)"/> calls. Allocates nothing.</remarks>
-    public void Exponential(double scale, Span<double> destination)
+    public void Exponential(Span<double> destination, double scale = 1.0)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
         if (ReadsDrawBlocks)

@@ -86,7 +86,7 @@ public sealed partial class Generator
     /// <param name="scale">The standard deviation: must be &gt;= 0 (NumPy also rejects -0.0); NaN passes and gives NaN.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative.</exception>
     /// <remarks>Platform note and thread-safety as for <see cref="StandardNormal()"/>.</remarks>
-    public double Normal(double loc, double scale)
+    public double Normal(double loc = 0.0, double scale = 1.0)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
         return DrawLoops.One(_bitGenerator, new NormalSampler(loc, scale, standard: false));
@@ -98,7 +98,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Normal(double, double)"/> calls. Allocates nothing.</remarks>
-    public void Normal(double loc, double scale, Span<double> destination)
+    public void Normal(Span<double> destination, double loc = 0.0, double scale = 1.0)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
         if (ReadsDrawBlocks)
@@ -121,7 +121,7 @@ public sealed partial class Generator
     /// <c>exp</c> comes from the platform C library: bit-exact with NumPy on Linux (glibc), possibly an ulp apart elsewhere.
     /// Not thread-safe.
     /// </remarks>
-    public double Lognormal(double mean, double sigma)
+    public double Lognormal(double mean = 0.0, double sigma = 1.0)
     {
         DistributionArguments.NonNegative(sigma, nameof(sigma));
         return DrawLoops.One(_bitGenerator, new LognormalSampler(mean, sigma));
@@ -133,7 +133,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sigma"/> is negative; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Lognormal(double, double)"/> calls. Allocates nothing.</remarks>
-    public void Lognormal(double mean, double sigma, Span<double> destination)
+    public void Lognormal(Span<double> destination, double mean = 0.0, double sigma = 1.0)
     {
         DistributionArguments.NonNegative(sigma, nameof(sigma));
         DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new LognormalSampler(mean, sigma), destination);

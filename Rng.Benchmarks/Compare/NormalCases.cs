@@ -44,5 +44,5 @@ public sealed class StandardGammaCase() : DoubleFillCase("standard_gamma_2.5")
 {
     private readonly Generator _generator = new(new Pcg64(12345UL));
 
-    protected override void Fill(Span<double> destination) => _generator.StandardGamma(2.5, destination);
+    protected override void Fill(Span<double> destination) => _generator.StandardGamma(destination, 2.5);
 }

@@ -75,7 +75,7 @@ public class DiscreteTests
             string method = step.GetProperty("method").GetString()!;
             bool span = step.GetProperty("size").ValueKind != JsonValueKind.Null;
             JsonElement parameters = step.GetProperty("params");
-            if (method is "poisson" or "binomial" or "geometric")
+            if (method is "poisson" or "binomial" or "geometric" or "integers")
             {
                 long[] expected = Longs(step.GetProperty("values"));
                 Assert.Equal(expected, DrawDiscrete(generator, method, parameters, expected.Length, span));
