@@ -6,7 +6,7 @@ public sealed partial class Generator
 {
     /// <summary>
     /// The largest <c>lam</c> <see cref="Poisson(double)"/> accepts, NumPy's <c>POISSON_LAM_MAX</c>:
-    /// <c>long.MaxValue - 10 * sqrt(long.MaxValue)</c> (about 9.2233720064847708e18), so that draws fit in a long.
+    /// <c>long.MaxValue - 10 * sqrt(long.MaxValue)</c> (9.223372006484771e18), so that draws fit in a long.
     /// </summary>
     public static readonly double PoissonLamMax = long.MaxValue - Math.Sqrt(long.MaxValue) * 10;
 
@@ -33,7 +33,7 @@ public sealed partial class Generator
     /// <param name="lam">The mean: must be in [0, <see cref="PoissonLamMax"/>]; NaN is rejected.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Poisson(double)"/>; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Poisson(double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Poisson(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Poisson(Span<long> destination, double lam = 1.0)
     {
         CheckPoisson(lam);
@@ -65,7 +65,7 @@ public sealed partial class Generator
     /// <param name="p">Success probability: must be in [0, 1]; NaN is rejected.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Binomial(long, double)"/>; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Binomial(long, double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Binomial(long, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Binomial(Span<long> destination, long n, double p)
     {
         CheckBinomial(n, p);
@@ -97,7 +97,7 @@ public sealed partial class Generator
     /// <param name="p">Success probability: must be in (0, 1]; NaN is rejected.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Geometric(double)"/>; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Geometric(double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Geometric(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Geometric(Span<long> destination, double p)
     {
         DistributionArguments.PositiveProbability(p, nameof(p));

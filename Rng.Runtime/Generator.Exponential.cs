@@ -9,8 +9,9 @@ public sealed partial class Generator
     /// <c>method='zig'</c>: the same value as NumPy 1.24 for the same bit generator state.
     /// </summary>
     /// <remarks>
-    /// Bit-exact with NumPy on Linux, where both take <c>exp</c> from glibc; on Windows and macOS the platform's
-    /// <c>exp</c> may round a rare wedge test differently (tail values use a managed <c>log1p</c>, identical everywhere).
+    /// Bit-exact with NumPy on Linux, where both take <c>exp</c> from the same glibc (which picks the same build of it
+    /// for both on a given CPU); on Windows and macOS the platform's <c>exp</c> may round a rare wedge test differently.
+    /// Tail values use a managed <c>log1p</c>, identical everywhere.
     /// Not thread-safe, like every member of <see cref="Generator"/>.
     /// </remarks>
     public double StandardExponential()
@@ -24,7 +25,7 @@ public sealed partial class Generator
     /// element for element the values successive <see cref="StandardExponential()"/> calls would return.
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
-    /// <remarks>Allocates nothing. Platform note and thread-safety as for <see cref="StandardExponential()"/>.</remarks>
+    /// <remarks>Allocates nothing. Platform note as for <see cref="StandardExponential()"/>. Not thread-safe.</remarks>
     public void StandardExponential(Span<double> destination)
     {
         if (ReadsDrawBlocks)
@@ -77,7 +78,7 @@ public sealed partial class Generator
     /// <param name="scale">The mean (1 / rate): must be &gt;= 0 (NumPy also rejects -0.0); NaN passes and gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Exponential(double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Exponential(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Exponential(Span<double> destination, double scale = 1.0)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));

@@ -30,7 +30,7 @@ public sealed partial class Generator
     /// <param name="shape">Must be &gt;= 0 (NumPy also rejects -0.0); NaN gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="shape"/> is negative; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="StandardGamma(double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="StandardGamma(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void StandardGamma(Span<double> destination, double shape)
     {
         DistributionArguments.NonNegative(shape, nameof(shape));
@@ -56,7 +56,7 @@ public sealed partial class Generator
     /// <param name="scale">Must be &gt;= 0 (NumPy also rejects -0.0); NaN gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="shape"/> or <paramref name="scale"/> is negative; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Gamma(double, double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Gamma(double, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Gamma(Span<double> destination, double shape, double scale = 1.0)
     {
         DistributionArguments.NonNegative(shape, nameof(shape));
@@ -81,7 +81,7 @@ public sealed partial class Generator
     /// <param name="df">Degrees of freedom: must be &gt; 0; NaN gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="df"/> is zero or negative; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="ChiSquare(double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="ChiSquare(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void ChiSquare(Span<double> destination, double df)
     {
         DistributionArguments.Positive(df, nameof(df));
@@ -111,7 +111,7 @@ public sealed partial class Generator
     /// <param name="b">Beta: must be &gt; 0; NaN gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Beta(double, double)"/>; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Beta(double, double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Beta(double, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Beta(Span<double> destination, double a, double b)
     {
         CheckBeta(a, b);

@@ -25,8 +25,9 @@ public sealed partial class Generator
     /// as NumPy 1.24 for the same bit generator state (the 256-layer ziggurat of <c>random_standard_normal</c>).
     /// </summary>
     /// <remarks>
-    /// Bit-exact with NumPy on Linux, where both take <c>exp</c> from glibc; on Windows and macOS the platform's
-    /// <c>exp</c> may round a rare wedge test differently (tail values use a managed <c>log1p</c>, identical everywhere).
+    /// Bit-exact with NumPy on Linux, where both take <c>exp</c> from the same glibc (which picks the same build of it
+    /// for both on a given CPU); on Windows and macOS the platform's <c>exp</c> may round a rare wedge test differently.
+    /// Tail values use a managed <c>log1p</c>, identical everywhere.
     /// Not thread-safe, like every member of <see cref="Generator"/>.
     /// </remarks>
     public double StandardNormal()
@@ -40,7 +41,7 @@ public sealed partial class Generator
     /// element the values that successive <see cref="StandardNormal()"/> calls would return.
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
-    /// <remarks>Allocates nothing. Platform note and thread-safety as for <see cref="StandardNormal()"/>.</remarks>
+    /// <remarks>Allocates nothing. Platform note as for <see cref="StandardNormal()"/>. Not thread-safe.</remarks>
     public void StandardNormal(Span<double> destination)
     {
         if (ReadsDrawBlocks)
@@ -69,7 +70,7 @@ public sealed partial class Generator
     /// <c>standard_normal(size, dtype=np.float32)</c>; the same values as successive <see cref="StandardNormalSingle"/> calls.
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
-    /// <remarks>Allocates nothing. Platform note and thread-safety as for <see cref="StandardNormal()"/>.</remarks>
+    /// <remarks>Allocates nothing. Platform note as for <see cref="StandardNormal()"/>. Not thread-safe.</remarks>
     public void StandardNormal(Span<float> destination)
     {
         for (int i = 0; i < destination.Length; i++)
@@ -97,7 +98,7 @@ public sealed partial class Generator
     /// <param name="scale">The standard deviation: must be &gt;= 0 (NumPy also rejects -0.0); NaN passes and gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Normal(double, double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Normal(double, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Normal(Span<double> destination, double loc = 0.0, double scale = 1.0)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
@@ -132,7 +133,7 @@ public sealed partial class Generator
     /// <param name="sigma">The standard deviation of the underlying normal: must be &gt;= 0; NaN gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sigma"/> is negative; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Lognormal(double, double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Lognormal(double, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Lognormal(Span<double> destination, double mean = 0.0, double sigma = 1.0)
     {
         DistributionArguments.NonNegative(sigma, nameof(sigma));
