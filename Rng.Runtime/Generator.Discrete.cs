@@ -37,7 +37,7 @@ public sealed partial class Generator
     public void Poisson(Span<long> destination, double lam = 1.0)
     {
         CheckPoisson(lam);
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks && lam != 0.0, new PoissonSampler(lam), destination);
+        DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64 && lam != 0.0, new PoissonSampler(lam), destination);
     }
 
     /// <summary>
@@ -69,7 +69,7 @@ public sealed partial class Generator
     public void Binomial(Span<long> destination, long n, double p)
     {
         CheckBinomial(n, p);
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks && n != 0 && p != 0.0, new BinomialSampler(n, p), destination);
+        DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64 && n != 0 && p != 0.0, new BinomialSampler(n, p), destination);
     }
 
     /// <summary>
@@ -101,7 +101,7 @@ public sealed partial class Generator
     public void Geometric(Span<long> destination, double p)
     {
         DistributionArguments.PositiveProbability(p, nameof(p));
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new GeometricSampler(p), destination);
+        DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64, new GeometricSampler(p), destination);
     }
 
     private static void CheckPoisson(double lam)

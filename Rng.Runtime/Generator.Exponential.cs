@@ -28,7 +28,7 @@ public sealed partial class Generator
     /// <remarks>Allocates nothing. Platform note as for <see cref="StandardExponential()"/>. Not thread-safe.</remarks>
     public void StandardExponential(Span<double> destination)
     {
-        if (ReadsDrawBlocks)
+        if (_drawsDeriveFromUInt64)
         {
             ZigguratSampler.FillStandardExponential(_bitGenerator, destination, 1.0, scaled: false);
         }
@@ -45,7 +45,11 @@ public sealed partial class Generator
     /// <remarks>
     /// Its wedge test calls the platform's <c>expf</c> (glibc on Linux, as NumPy). Not thread-safe.
     /// </remarks>
-    public float StandardExponentialSingle() => ZigguratSampler.StandardExponentialSingle(_bitGenerator);
+    public float StandardExponentialSingle()
+    {
+        var draws = new UInt32Draws(_bitGenerator, default, uint32IsHalves: false);
+        return ZigguratSampler.StandardExponentialSingle(ref draws, 1);
+    }
 
     /// <summary>
     /// Fills <paramref name="destination"/> with float32 standard exponential values, NumPy's
@@ -53,13 +57,8 @@ public sealed partial class Generator
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <remarks>Allocates nothing. Not thread-safe.</remarks>
-    public void StandardExponential(Span<float> destination)
-    {
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = ZigguratSampler.StandardExponentialSingle(_bitGenerator);
-        }
-    }
+    public void StandardExponential(Span<float> destination) =>
+        ZigguratSampler.FillStandardExponentialSingle(_bitGenerator, _drawsDeriveFromUInt64, destination);
 
     /// <summary>
     /// Returns an exponential value with mean <paramref name="scale"/>, NumPy's <c>exponential(scale)</c>:
@@ -82,7 +81,7 @@ public sealed partial class Generator
     public void Exponential(Span<double> destination, double scale = 1.0)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
-        if (ReadsDrawBlocks)
+        if (_drawsDeriveFromUInt64)
         {
             ZigguratSampler.FillStandardExponential(_bitGenerator, destination, scale, scaled: true);
         }

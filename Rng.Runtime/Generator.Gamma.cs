@@ -115,7 +115,7 @@ public sealed partial class Generator
     public void Beta(Span<double> destination, double a, double b)
     {
         CheckBeta(a, b);
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new BetaSampler(a, b), destination);
+        DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64, new BetaSampler(a, b), destination);
     }
 
     private static void CheckBeta(double a, double b)
@@ -134,7 +134,7 @@ public sealed partial class Generator
 
     // Shape 0 gives 0 without a draw, so block reads (which need a draw per value) are off for it.
     private void FillGamma(GammaSampler sampler, double shape, Span<double> destination) =>
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks && shape != 0.0, sampler, destination);
+        DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64 && shape != 0.0, sampler, destination);
 
     /// <summary>NumPy's <c>random_standard_gamma</c>, operation for operation.</summary>
     internal static double StandardGammaCore<TSource>(ref TSource source, double shape)

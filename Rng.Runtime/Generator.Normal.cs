@@ -4,22 +4,6 @@ namespace Rng;
 
 public sealed partial class Generator
 {
-    // Whether span forms may read draws in blocks (BufferedDraws.Wants), decided on first use: 0 unknown, 1 yes, 2 no.
-    private byte _drawBlocks;
-
-    private bool ReadsDrawBlocks
-    {
-        get
-        {
-            if (_drawBlocks == 0)
-            {
-                _drawBlocks = BufferedDraws.Wants(_bitGenerator) ? (byte)1 : (byte)2;
-            }
-
-            return _drawBlocks == 1;
-        }
-    }
-
     /// <summary>
     /// Returns a standard normal value (mean 0, standard deviation 1), NumPy's <c>standard_normal()</c>: the same value
     /// as NumPy 1.24 for the same bit generator state (the 256-layer ziggurat of <c>random_standard_normal</c>).
@@ -44,7 +28,7 @@ public sealed partial class Generator
     /// <remarks>Allocates nothing. Platform note as for <see cref="StandardNormal()"/>. Not thread-safe.</remarks>
     public void StandardNormal(Span<double> destination)
     {
-        if (ReadsDrawBlocks)
+        if (_drawsDeriveFromUInt64)
         {
             ZigguratSampler.FillStandardNormal(_bitGenerator, destination, 0.0, 1.0, affine: false);
         }
@@ -63,7 +47,11 @@ public sealed partial class Generator
     /// Its wedge test evaluates <c>exp</c> in double, as NumPy's source does. Platform note and thread-safety as for
     /// <see cref="StandardNormal()"/>.
     /// </remarks>
-    public float StandardNormalSingle() => ZigguratSampler.StandardNormalSingle(_bitGenerator);
+    public float StandardNormalSingle()
+    {
+        var draws = new UInt32Draws(_bitGenerator, default, uint32IsHalves: false);
+        return ZigguratSampler.StandardNormalSingle(ref draws, 1);
+    }
 
     /// <summary>
     /// Fills <paramref name="destination"/> with float32 standard normal values, NumPy's
@@ -71,13 +59,8 @@ public sealed partial class Generator
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <remarks>Allocates nothing. Platform note as for <see cref="StandardNormal()"/>. Not thread-safe.</remarks>
-    public void StandardNormal(Span<float> destination)
-    {
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = ZigguratSampler.StandardNormalSingle(_bitGenerator);
-        }
-    }
+    public void StandardNormal(Span<float> destination) =>
+        ZigguratSampler.FillStandardNormalSingle(_bitGenerator, _drawsDeriveFromUInt64, destination);
 
     /// <summary>
     /// Returns a normal value with mean <paramref name="loc"/> and standard deviation <paramref name="scale"/>, NumPy's
@@ -102,7 +85,7 @@ public sealed partial class Generator
     public void Normal(Span<double> destination, double loc = 0.0, double scale = 1.0)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
-        if (ReadsDrawBlocks)
+        if (_drawsDeriveFromUInt64)
         {
             ZigguratSampler.FillStandardNormal(_bitGenerator, destination, loc, scale, affine: true);
         }
@@ -137,7 +120,7 @@ public sealed partial class Generator
     public void Lognormal(Span<double> destination, double mean = 0.0, double sigma = 1.0)
     {
         DistributionArguments.NonNegative(sigma, nameof(sigma));
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new LognormalSampler(mean, sigma), destination);
+        DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64, new LognormalSampler(mean, sigma), destination);
     }
 
     // random_normal: loc + scale * gauss. The standard form skips the affine step, as NumPy's standard_normal does

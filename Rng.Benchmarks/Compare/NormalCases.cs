@@ -46,3 +46,17 @@ public sealed class StandardGammaCase() : DoubleFillCase("standard_gamma_2.5")
 
     protected override void Fill(Span<double> destination) => _generator.StandardGamma(destination, 2.5);
 }
+
+// float32 ziggurat over buffered 32-bit halves (NumPy's standard_normal(dtype=np.float32, out=)).
+public sealed class StandardNormalSingleCase : ICompareCase
+{
+    private const int Count = 10_000_000;
+    private readonly float[] _destination = new float[Count];
+    private readonly Generator _generator = new(new Pcg64(12345UL));
+
+    public string Name => "standard_normal_f32";
+
+    public long ValuesPerRun => Count;
+
+    public void Run() => _generator.StandardNormal(_destination);
+}

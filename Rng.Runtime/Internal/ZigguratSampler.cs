@@ -37,7 +37,7 @@ internal static class ZigguratSampler
     /// <summary>
     /// Fills <paramref name="destination"/> with <c>random_standard_normal</c> values (times <paramref name="scale"/> plus
     /// <paramref name="loc"/> when <paramref name="affine"/>), reading draws in blocks: the same values as the scalar form
-    /// for bit generators that <see cref="BufferedDraws.Wants"/>.
+    /// for bit generators whose doubles derive from their 64-bit draws (see <see cref="BufferedDraws"/>).
     /// </summary>
     [SkipLocalsInit]
     public static unsafe void FillStandardNormal(BitGenerator bitGenerator, Span<double> destination, double loc, double scale, bool affine)
@@ -116,6 +116,11 @@ internal static class ZigguratSampler
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double WithSign(double magnitude, ulong r) =>
         BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(magnitude) ^ (long)(r << 63));
+
+    // The float form: bit 0 of signBit (NumPy's "sign = (r >> 8) & 0x1") flips the float's sign bit.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float WithSign(float magnitude, uint signBit) =>
+        BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(magnitude) ^ (int)(signBit << 31));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static double StandardNormalUnlikely<TSource>(ref TSource source, int idx, ulong rabs, double x)
@@ -201,36 +206,40 @@ internal static class ZigguratSampler
     }
 
     /// <summary>
-    /// <c>random_standard_normal_f</c>: one buffered 32-bit draw; every operation in float except the wedge test,
-    /// which NumPy writes as <c>exp(-0.5 * x * x)</c> and so evaluates in double.
+    /// <c>random_standard_normal_f</c>: one 32-bit draw (NumPy's buffered halves of a 64-bit draw); every operation in
+    /// float except the wedge test, which NumPy writes as <c>exp(-0.5 * x * x)</c> and so evaluates in double.
     /// </summary>
-    public static float StandardNormalSingle(BitGenerator bitGenerator)
+    /// <param name="draws">The 32-bit draws.</param>
+    /// <param name="outputsLeft">Values the caller still has to produce, this one included (see <see cref="UInt32Draws.Next"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float StandardNormalSingle(ref UInt32Draws draws, long outputsLeft)
+    {
+        uint r = draws.Next(outputsLeft);
+        int idx = (int)(r & 0xff);
+        uint rabs = (r >> 9) & 0x0007fffff;
+        float x = WithSign((int)rabs * Element(ZigguratTables.WiFloat, idx), r >> 8);
+        if (rabs < Element(ZigguratTables.KiFloat, idx))
+        {
+            return x; // 99.3% of draws end here
+        }
+
+        return StandardNormalSingleUnlikely(ref draws, outputsLeft, idx, rabs, x);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static float StandardNormalSingleUnlikely(ref UInt32Draws draws, long outputsLeft, int idx, uint rabs, float x)
     {
         uint[] ki = ZigguratTables.KiFloat;
         float[] wi = ZigguratTables.WiFloat;
         float[] fi = ZigguratTables.FiFloat;
         while (true)
         {
-            uint r = bitGenerator.NextUInt32();
-            int idx = (int)(r & 0xff);
-            uint rabs = (r >> 9) & 0x0007fffff;
-            float x = (int)rabs * wi[idx];
-            if (((r >> 8) & 0x1) != 0)
-            {
-                x = -x;
-            }
-
-            if (rabs < ki[idx])
-            {
-                return x;
-            }
-
             if (idx == 0)
             {
                 while (true)
                 {
-                    float xx = -ZigguratTables.NormalInverseRFloat * CMath.Log1pf(-NextFloat(bitGenerator));
-                    float yy = -CMath.Log1pf(-NextFloat(bitGenerator));
+                    float xx = -ZigguratTables.NormalInverseRFloat * CMath.Log1pf(-NextFloat(ref draws, outputsLeft));
+                    float yy = -CMath.Log1pf(-NextFloat(ref draws, outputsLeft));
                     if (yy + yy > xx * xx)
                     {
                         return ((rabs >> 8) & 0x1) != 0 ? -(ZigguratTables.NormalRFloat + xx) : ZigguratTables.NormalRFloat + xx;
@@ -238,23 +247,34 @@ internal static class ZigguratSampler
                 }
             }
 
-            float wedge = (fi[idx - 1] - fi[idx]) * NextFloat(bitGenerator) + fi[idx];
+            float wedge = (fi[idx - 1] - fi[idx]) * NextFloat(ref draws, outputsLeft) + fi[idx];
             if (wedge < Math.Exp(-0.5 * x * x))
+            {
+                return x;
+            }
+
+            uint r = draws.Next(outputsLeft);
+            idx = (int)(r & 0xff);
+            rabs = (r >> 9) & 0x0007fffff;
+            x = WithSign((int)rabs * wi[idx], r >> 8);
+            if (rabs < ki[idx])
             {
                 return x;
             }
         }
     }
 
-    /// <summary><c>random_standard_exponential_f</c>: one buffered 32-bit draw, every operation in float.</summary>
-    public static float StandardExponentialSingle(BitGenerator bitGenerator)
+    /// <summary><c>random_standard_exponential_f</c>: one 32-bit draw, every operation in float.</summary>
+    /// <param name="draws">The 32-bit draws.</param>
+    /// <param name="outputsLeft">Values the caller still has to produce, this one included.</param>
+    public static float StandardExponentialSingle(ref UInt32Draws draws, long outputsLeft)
     {
         uint[] ke = ZigguratTables.KeFloat;
         float[] we = ZigguratTables.WeFloat;
         float[] fe = ZigguratTables.FeFloat;
         while (true)
         {
-            uint ri = bitGenerator.NextUInt32() >> 1;
+            uint ri = draws.Next(outputsLeft) >> 1;
             int idx = (int)(ri & 0xFF);
             ri >>= 8;
             float x = (int)ri * we[idx];
@@ -265,19 +285,41 @@ internal static class ZigguratSampler
 
             if (idx == 0)
             {
-                return ZigguratTables.ExponentialRFloat - CMath.Log1pf(-NextFloat(bitGenerator));
+                return ZigguratTables.ExponentialRFloat - CMath.Log1pf(-NextFloat(ref draws, outputsLeft));
             }
 
-            if ((fe[idx - 1] - fe[idx]) * NextFloat(bitGenerator) + fe[idx] < MathF.Exp(-x))
+            if ((fe[idx - 1] - fe[idx]) * NextFloat(ref draws, outputsLeft) + fe[idx] < MathF.Exp(-x))
             {
                 return x;
             }
         }
     }
 
-    /// <summary>NumPy's <c>next_float</c>: the top 24 bits of a buffered 32-bit draw.</summary>
+    /// <summary>Fills <paramref name="destination"/> with <c>random_standard_normal_f</c> values, reading 32-bit draws in blocks when <paramref name="blocks"/>.</summary>
+    [SkipLocalsInit]
+    public static void FillStandardNormalSingle(BitGenerator bitGenerator, bool blocks, Span<float> destination)
+    {
+        var draws = new UInt32Draws(bitGenerator, stackalloc ulong[BufferedDraws.BlockLength], blocks);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = StandardNormalSingle(ref draws, destination.Length - i);
+        }
+    }
+
+    /// <summary>Fills <paramref name="destination"/> with <c>random_standard_exponential_f</c> values, reading 32-bit draws in blocks when <paramref name="blocks"/>.</summary>
+    [SkipLocalsInit]
+    public static void FillStandardExponentialSingle(BitGenerator bitGenerator, bool blocks, Span<float> destination)
+    {
+        var draws = new UInt32Draws(bitGenerator, stackalloc ulong[BufferedDraws.BlockLength], blocks);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = StandardExponentialSingle(ref draws, destination.Length - i);
+        }
+    }
+
+    // NumPy's next_float: the top 24 bits of a 32-bit draw.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float NextFloat(BitGenerator bitGenerator) => (bitGenerator.NextUInt32() >> 8) * FloatUnit;
+    private static float NextFloat(ref UInt32Draws draws, long outputsLeft) => (draws.Next(outputsLeft) >> 8) * FloatUnit;
 
     // Table reads on the hot path: idx is masked to 0..255 and every table has 256 entries (checked at load).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
