@@ -34,7 +34,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Poisson(double)"/>; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Poisson(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
-    public void Poisson(Span<long> destination, double lam = 1.0)
+    public void Poisson(double lam, Span<long> destination)
     {
         CheckPoisson(lam);
         DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64 && lam != 0.0, new PoissonSampler(lam), destination);
@@ -66,7 +66,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Binomial(long, double)"/>; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Binomial(long, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
-    public void Binomial(Span<long> destination, long n, double p)
+    public void Binomial(long n, double p, Span<long> destination)
     {
         CheckBinomial(n, p);
         DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64 && n != 0 && p != 0.0, new BinomialSampler(n, p), destination);
@@ -98,7 +98,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Geometric(double)"/>; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Geometric(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
-    public void Geometric(Span<long> destination, double p)
+    public void Geometric(double p, Span<long> destination)
     {
         DistributionArguments.PositiveProbability(p, nameof(p));
         DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64, new GeometricSampler(p), destination);

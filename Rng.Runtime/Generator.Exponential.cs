@@ -78,7 +78,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Exponential(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
-    public void Exponential(Span<double> destination, double scale = 1.0)
+    public void Exponential(double scale, Span<double> destination)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
         if (_drawsDeriveFromUInt64)

@@ -31,7 +31,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="shape"/> is negative; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="StandardGamma(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
-    public void StandardGamma(Span<double> destination, double shape)
+    public void StandardGamma(double shape, Span<double> destination)
     {
         DistributionArguments.NonNegative(shape, nameof(shape));
         FillGamma(new GammaSampler(shape, 1.0, standard: true), shape, destination);
@@ -57,7 +57,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="shape"/> or <paramref name="scale"/> is negative; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Gamma(double, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
-    public void Gamma(Span<double> destination, double shape, double scale = 1.0)
+    public void Gamma(double shape, double scale, Span<double> destination)
     {
         DistributionArguments.NonNegative(shape, nameof(shape));
         DistributionArguments.NonNegative(scale, nameof(scale));
@@ -82,7 +82,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="df"/> is zero or negative; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="ChiSquare(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
-    public void ChiSquare(Span<double> destination, double df)
+    public void ChiSquare(double df, Span<double> destination)
     {
         DistributionArguments.Positive(df, nameof(df));
         FillGamma(new GammaSampler(df / 2.0, 2.0, standard: false), df / 2.0, destination);
@@ -112,7 +112,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Beta(double, double)"/>; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Beta(double, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
-    public void Beta(Span<double> destination, double a, double b)
+    public void Beta(double a, double b, Span<double> destination)
     {
         CheckBeta(a, b);
         DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64, new BetaSampler(a, b), destination);

@@ -82,7 +82,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Normal(double, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
-    public void Normal(Span<double> destination, double loc = 0.0, double scale = 1.0)
+    public void Normal(double loc, double scale, Span<double> destination)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
         if (_drawsDeriveFromUInt64)
@@ -117,7 +117,7 @@ public sealed partial class Generator
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sigma"/> is negative; nothing is drawn.</exception>
     /// <remarks>The same values as successive <see cref="Lognormal(double, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
-    public void Lognormal(Span<double> destination, double mean = 0.0, double sigma = 1.0)
+    public void Lognormal(double mean, double sigma, Span<double> destination)
     {
         DistributionArguments.NonNegative(sigma, nameof(sigma));
         DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64, new LognormalSampler(mean, sigma), destination);

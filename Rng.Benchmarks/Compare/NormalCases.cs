@@ -44,7 +44,7 @@ public sealed class StandardGammaCase() : DoubleFillCase("standard_gamma_2.5")
 {
     private readonly Generator _generator = new(new Pcg64(12345UL));
 
-    protected override void Fill(Span<double> destination) => _generator.StandardGamma(destination, 2.5);
+    protected override void Fill(Span<double> destination) => _generator.StandardGamma(2.5, destination);
 }
 
 // float32 ziggurat over buffered 32-bit halves (NumPy's standard_normal(dtype=np.float32, out=)).

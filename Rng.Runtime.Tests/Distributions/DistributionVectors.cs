@@ -102,16 +102,16 @@ internal static class DistributionVectors
             switch (method)
             {
                 case "random": generator.Random(destination); break;
-                case "uniform": generator.Uniform(destination, Param(parameters, "low"), Param(parameters, "high")); break;
+                case "uniform": generator.Uniform(Param(parameters, "low"), Param(parameters, "high"), destination); break;
                 case "standard_normal": generator.StandardNormal(destination); break;
-                case "normal": generator.Normal(destination, Param(parameters, "loc"), Param(parameters, "scale")); break;
-                case "lognormal": generator.Lognormal(destination, Param(parameters, "mean"), Param(parameters, "sigma")); break;
+                case "normal": generator.Normal(Param(parameters, "loc"), Param(parameters, "scale"), destination); break;
+                case "lognormal": generator.Lognormal(Param(parameters, "mean"), Param(parameters, "sigma"), destination); break;
                 case "standard_exponential": generator.StandardExponential(destination); break;
-                case "exponential": generator.Exponential(destination, Param(parameters, "scale")); break;
-                case "standard_gamma": generator.StandardGamma(destination, Param(parameters, "shape")); break;
-                case "gamma": generator.Gamma(destination, Param(parameters, "shape"), Param(parameters, "scale")); break;
-                case "beta": generator.Beta(destination, Param(parameters, "a"), Param(parameters, "b")); break;
-                case "chisquare": generator.ChiSquare(destination, Param(parameters, "df")); break;
+                case "exponential": generator.Exponential(Param(parameters, "scale"), destination); break;
+                case "standard_gamma": generator.StandardGamma(Param(parameters, "shape"), destination); break;
+                case "gamma": generator.Gamma(Param(parameters, "shape"), Param(parameters, "scale"), destination); break;
+                case "beta": generator.Beta(Param(parameters, "a"), Param(parameters, "b"), destination); break;
+                case "chisquare": generator.ChiSquare(Param(parameters, "df"), destination); break;
                 default: throw new ArgumentException($"Unknown method {method}.", nameof(method));
             }
         }
@@ -148,10 +148,10 @@ internal static class DistributionVectors
         {
             switch (method)
             {
-                case "poisson": generator.Poisson(values, Param(parameters, "lam")); break;
-                case "binomial": generator.Binomial(values, parameters.GetProperty("n").GetInt64(), Param(parameters, "p")); break;
-                case "geometric": generator.Geometric(values, Param(parameters, "p")); break;
-                case "integers": generator.Integers(values, parameters.GetProperty("low").GetInt64(), parameters.GetProperty("high").GetInt64()); break;
+                case "poisson": generator.Poisson(Param(parameters, "lam"), values); break;
+                case "binomial": generator.Binomial(parameters.GetProperty("n").GetInt64(), Param(parameters, "p"), values); break;
+                case "geometric": generator.Geometric(Param(parameters, "p"), values); break;
+                case "integers": generator.Integers(parameters.GetProperty("low").GetInt64(), parameters.GetProperty("high").GetInt64(), values); break;
                 default: throw new ArgumentException($"Unknown method {method}.", nameof(method));
             }
         }

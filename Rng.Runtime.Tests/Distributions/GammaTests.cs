@@ -34,7 +34,7 @@ public class GammaTests
         var generator = new Generator(bitGenerator);
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => generator.Beta(a, b));
         Assert.Contains("a + b", error.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentOutOfRangeException>(() => generator.Beta(new double[3], a, b));
+        Assert.Throws<ArgumentOutOfRangeException>(() => generator.Beta(a, b, new double[3]));
         Assert.Equal(new Pcg64(3).NextUInt64(), bitGenerator.NextUInt64());
     }
 
@@ -44,7 +44,7 @@ public class GammaTests
         // Y = V^(1/b) is positive, so Johnk accepts at once; X underflows to 0 and the value is 0.
         var generator = new Generator(new Pcg64(3));
         var values = new double[100];
-        generator.Beta(values, 1e-300, 0.5);
+        generator.Beta(1e-300, 0.5, values);
         Assert.All(values, v => Assert.Equal(0.0, v));
     }
 }

@@ -62,7 +62,7 @@ public class NormalTests
         // Normal(loc, 0) must be exactly loc whatever the draw, as NumPy's loc + 0 * x.
         var generator = new Generator(new Pcg64(5));
         Span<double> values = stackalloc double[64];
-        generator.Normal(values, 7.5, 0.0);
+        generator.Normal(7.5, 0.0, values);
         foreach (double value in values)
         {
             Assert.Equal(7.5, value);
