@@ -6,11 +6,13 @@ namespace Rng;
 /// <see cref="Rng.SeedSequence"/>.
 /// </summary>
 /// <remarks>
-/// Instances are not thread-safe: give every thread or work item its own generator, seeded from a spawned <see cref="Rng.SeedSequence"/>.
+/// Instances are not thread-safe: give every thread or work item its own generator, for example one of the
+/// generators returned by <see cref="Spawn(int)"/>.
 /// </remarks>
 public abstract class BitGenerator
 {
     // NumPy's has_uint32 / uinteger: the spare upper half of a 64-bit draw, handed out by the next NextUInt32.
+    // Subclasses read and write them for their State snapshots and clear them where NumPy does (advance, jump).
     private protected bool HasBufferedUInt32;
     private protected uint BufferedUInt32;
 
@@ -21,7 +23,10 @@ public abstract class BitGenerator
         SeedSequence = seedSequence;
     }
 
-    /// <summary>The <see cref="Rng.SeedSequence"/> this generator was seeded from, or null when it was built from an explicit state or key.</summary>
+    /// <summary>
+    /// The <see cref="Rng.SeedSequence"/> this generator was seeded from, or null when it was built from an explicit
+    /// state or key, or by <c>Jumped</c>.
+    /// </summary>
     public SeedSequence? SeedSequence { get; }
 
     /// <summary>Returns the next 64 raw bits (NumPy's <c>next_uint64</c>, what <c>random_raw()</c> returns).</summary>
@@ -48,7 +53,10 @@ public abstract class BitGenerator
     /// <summary>Returns a double in [0, 1) from the top 53 bits of a 64-bit draw (NumPy's <c>next_double</c>).</summary>
     public virtual double NextDouble() => (NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
 
-    /// <summary>Fills <paramref name="destination"/> with successive <see cref="NextUInt64"/> values.</summary>
+    /// <summary>
+    /// Fills <paramref name="destination"/> with successive <see cref="NextUInt64"/> values (NumPy's
+    /// <c>random_raw(n)</c>). Like NumPy, it leaves a buffered 32-bit half untouched.
+    /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     public virtual void Fill(Span<ulong> destination)
     {
@@ -56,5 +64,53 @@ public abstract class BitGenerator
         {
             destination[i] = NextUInt64();
         }
+    }
+
+    /// <summary>
+    /// Creates <paramref name="count"/> new generators of the same type, seeded from children of
+    /// <see cref="SeedSequence"/> (NumPy 1.25's <c>bit_generator.spawn(n)</c>): each child's stream is independent of
+    /// this one and of its siblings, and the same as NumPy's for the same seed.
+    /// </summary>
+    /// <param name="count">How many generators to create; must be non-negative.</param>
+    /// <returns>The new generators; their runtime type is this generator's type.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">This generator was not seeded from a <see cref="Rng.SeedSequence"/>.</exception>
+    /// <remarks>
+    /// Advances <see cref="Rng.SeedSequence.ChildrenSpawned"/> of the shared sequence, so it must not run concurrently
+    /// with another spawn from the same sequence.
+    /// </remarks>
+    public virtual BitGenerator[] Spawn(int count) => SpawnAs<BitGenerator>(count);
+
+    /// <summary>Spawns children typed as the subclass, so a subclass can override <see cref="Spawn(int)"/> with a covariant return type.</summary>
+    private protected TGenerator[] SpawnAs<TGenerator>(int count)
+        where TGenerator : BitGenerator
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (SeedSequence is null)
+        {
+            throw new InvalidOperationException(
+                $"This {GetType().Name} was not seeded from a SeedSequence (it was built from an explicit state, key or by Jumped), " +
+                "so it has no sequence to spawn from. Spawn from the SeedSequence you seed generators with instead.");
+        }
+
+        var seeds = SeedSequence.Spawn(count);
+        var children = new TGenerator[count];
+        for (int i = 0; i < count; i++)
+        {
+            children[i] = (TGenerator)CreateFromSeedSequence(seeds[i]);
+        }
+
+        return children;
+    }
+
+    /// <summary>Creates a generator of this generator's type seeded from <paramref name="seedSequence"/>, as the public constructor does.</summary>
+    /// <param name="seedSequence">The child sequence to seed from; never null.</param>
+    private protected abstract BitGenerator CreateFromSeedSequence(SeedSequence seedSequence);
+
+    /// <summary>Clears the buffered 32-bit half, as NumPy's <c>_reset_state_variables</c> does after advance and jump.</summary>
+    private protected void ResetBufferedUInt32()
+    {
+        HasBufferedUInt32 = false;
+        BufferedUInt32 = 0;
     }
 }
