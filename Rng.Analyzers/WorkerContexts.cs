@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -87,7 +88,10 @@ internal sealed class WorkerContext
 
         if (Kind == WorkerContextKind.ParallelBody && ParallelDelegate is { } parallelDelegate)
         {
-            foreach (var parameter in parallelDelegate.Target.Parameters)
+            // ForEach and PLINQ put the index after the item: prefer it, since items may repeat.
+            var parameters = parallelDelegate.Target.Parameters;
+            var indexLast = parallelDelegate.Kind is ParallelApiKind.ParallelForEach or ParallelApiKind.ParallelForEachAsync or ParallelApiKind.Plinq;
+            foreach (var parameter in indexLast ? parameters.Reverse() : parameters.AsEnumerable())
             {
                 if (parameter.Type.SpecialType != SpecialType.None
                     && types.IsIntegerType(parameter.Type)

@@ -1,11 +1,15 @@
 using Microsoft.CodeAnalysis.Testing;
 using Rng.Analyzers.Tests.Infrastructure;
+using Rng.Analyzers.CodeFixes;
 using Verify = Rng.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Rng.Analyzers.SameSeedAnalyzer>;
+using VerifyFix = Rng.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Rng.Analyzers.SameSeedAnalyzer, Rng.Analyzers.CodeFixes.SameSeedCodeFixProvider>;
 
 namespace Rng.Analyzers.Tests.Rules;
 
 public sealed class RNG1002SameSeedTests
 {
+    private static readonly VerifierOptions WithRuntime = new() { WithRngRuntime = true };
+
     private static DiagnosticResult Expect(int markup, string seed, string noun) =>
         Verify.Diagnostic(Descriptors.SameSeedInEveryWorker).WithLocation(markup).WithArguments(seed, noun);
 
@@ -369,5 +373,254 @@ public sealed class RNG1002SameSeedTests
             }
             """;
         await Verify.VerifyWithRuntimeAsync(source);
+    }
+
+    // ---------------- code fix ----------------
+
+    [Fact]
+    public async Task Fix_KeysTheSeedByTheParallelIndex()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(int n)
+                {
+                    Parallel.For(0, n, workerId =>
+                    {
+                        var rng = new Random({|RNG1002:42|});
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(int n)
+                {
+                    Parallel.For(0, n, workerId =>
+                    {
+                        var rng = new Random((int)new SeedSequence(new ulong[] { (uint)workerId, 42 }).GenerateState(1)[0]);
+                    });
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SameSeedCodeFixProvider.KeyByIndexKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_KeysByEveryEnclosingLoopIndex_InnermostFirst()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                void Run(long rootSeed)
+                {
+                    for (int run = 0; run < 3; run++)
+                    {
+                        for (long i = 0; i < 4; i++)
+                        {
+                            var rng = new Random({|RNG1002:(int)rootSeed|});
+                        }
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void Run(long rootSeed)
+                {
+                    for (int run = 0; run < 3; run++)
+                    {
+                        for (long i = 0; i < 4; i++)
+                        {
+                            var rng = new Random((int)new SeedSequence(new ulong[] { (ulong)i, (uint)run, (uint)(int)rootSeed }).GenerateState(1)[0]);
+                        }
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SameSeedCodeFixProvider.KeyByIndexKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_SeedSequenceEntropyBecomesAList_BitGeneratorSeedBecomesASeedSequence()
+    {
+        const string source = """
+            using Rng;
+
+            class C
+            {
+                void Run(int[] ids)
+                {
+                    for (int i = 0; i < ids.Length; i++)
+                    {
+                        var root = new SeedSequence({|RNG1002:-7|});
+                        var bits = new Pcg64({|RNG1002:99UL|});
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Rng;
+
+            class C
+            {
+                void Run(int[] ids)
+                {
+                    for (int i = 0; i < ids.Length; i++)
+                    {
+                        var root = new SeedSequence(new ulong[] { (uint)i, unchecked((uint)-7) });
+                        var bits = new Pcg64(new SeedSequence(new ulong[] { (uint)i, 99UL }));
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SameSeedCodeFixProvider.KeyByIndexKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_InCheckedContext_WrapsInUnchecked()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                void Run(int n)
+                {
+                    checked
+                    {
+                        for (int i = 0; i < n; i++)
+                        {
+                            var rng = new Random({|RNG1002:5|});
+                        }
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void Run(int n)
+                {
+                    checked
+                    {
+                        for (int i = 0; i < n; i++)
+                        {
+                            var rng = new Random(unchecked((int)new SeedSequence(new ulong[] { (uint)i, 5 }).GenerateState(1)[0]));
+                        }
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SameSeedCodeFixProvider.KeyByIndexKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_FixAll_KeysEverySeedInTheDocument()
+    {
+        const string source = """
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(int n, int seed, int[] items)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        var a = new Random({|RNG1002:seed|});
+                    }
+
+                    Parallel.For(0L, n, j =>
+                    {
+                        var b = new Random({|RNG1002:seed|});
+                    });
+
+                    var sums = items.AsParallel().Select((x, k) => new Random({|RNG1002:seed|}).Next()).ToArray();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(int n, int seed, int[] items)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        var a = new Random((int)new SeedSequence(new ulong[] { (uint)i, (uint)seed }).GenerateState(1)[0]);
+                    }
+
+                    Parallel.For(0L, n, j =>
+                    {
+                        var b = new Random((int)new SeedSequence(new ulong[] { (ulong)j, (uint)seed }).GenerateState(1)[0]);
+                    });
+
+                    var sums = items.AsParallel().Select((x, k) => new Random((int)new SeedSequence(new ulong[] { (uint)k, (uint)seed }).GenerateState(1)[0]).Next()).ToArray();
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SameSeedCodeFixProvider.KeyByIndexKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task NoFix_WithoutRngRuntime_OrWithoutAnIndex()
+    {
+        const string withoutRuntime = """
+            using System;
+
+            class C
+            {
+                void Run(int n)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        var rng = new Random({|RNG1002:42|});
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyNoCodeFixAsync(withoutRuntime, equivalenceKey: null);
+
+        const string perThread = """
+            using System;
+            using System.Threading;
+
+            class C
+            {
+                private static readonly ThreadLocal<Random> s_rngs = new(() => new Random({|RNG1002:42|}));
+
+                void Run(int[] items)
+                {
+                    foreach (var item in new[] { "a", "b" })
+                    {
+                        var rng = new Random({|RNG1002:42|});
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyNoCodeFixAsync(perThread, equivalenceKey: null, WithRuntime);
     }
 }
