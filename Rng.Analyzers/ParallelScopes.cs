@@ -96,6 +96,8 @@ internal sealed class FunctionBodies
 {
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IFieldSymbol, IOperation?> _fieldInitializers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IPropertySymbol, IOperation?> _propertyInitializers = new(SymbolEqualityComparer.Default);
 
     public FunctionBodies(Compilation compilation)
     {
@@ -127,6 +129,32 @@ internal sealed class FunctionBodies
 
         var model = SemanticModelFor(syntax.SyntaxTree, near);
         return model?.GetOperation(syntax);
+    }
+
+    /// <summary>The initializer value of <paramref name="field"/> as written in its declaration (<c>= Random.Shared</c>), or null.</summary>
+    public IOperation? GetFieldInitializer(IFieldSymbol field, IOperation near)
+    {
+        var definition = field.OriginalDefinition;
+        if (definition.DeclaringSyntaxReferences.Length != 1
+            || definition.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value })
+        {
+            return null;
+        }
+
+        return _fieldInitializers.GetOrAdd(definition, _ => SemanticModelFor(value.SyntaxTree, near)?.GetOperation(value));
+    }
+
+    /// <summary>The initializer value of auto-property <paramref name="property"/> (<c>{ get; } = Random.Shared</c>), or null.</summary>
+    public IOperation? GetPropertyInitializer(IPropertySymbol property, IOperation near)
+    {
+        var definition = property.OriginalDefinition;
+        if (definition.DeclaringSyntaxReferences.Length != 1
+            || definition.DeclaringSyntaxReferences[0].GetSyntax() is not PropertyDeclarationSyntax { Initializer.Value: { } value })
+        {
+            return null;
+        }
+
+        return _propertyInitializers.GetOrAdd(definition, _ => SemanticModelFor(value.SyntaxTree, near)?.GetOperation(value));
     }
 
     /// <summary>The semantic model of <paramref name="tree"/>: the one <paramref name="near"/> came from when it is the same file.</summary>
