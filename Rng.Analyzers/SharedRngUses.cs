@@ -302,7 +302,7 @@ internal static class SharedRngUses
             if (candidate.Role == ParallelDelegateRole.LocalInit
                 && candidate.Lambda is { } lambda
                 && ReturnedValue(lambda) is { } created
-                && SeedSources.ClassifyPerThread(created, lambda, types) == PerThreadSeeding.Deterministic)
+                && PerThreadSeeds.ClassifyPerThread(created, lambda, types) == PerThreadSeeding.Deterministic)
             {
                 return state;
             }
@@ -331,7 +331,7 @@ internal static class SharedRngUses
             if (argument.Value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation factory }
                 && ReturnedValue(factory) is { } created)
             {
-                return SeedSources.ClassifyPerThread(created, factory, types);
+                return PerThreadSeeds.ClassifyPerThread(created, factory, types);
             }
         }
 
@@ -350,7 +350,7 @@ internal static class SharedRngUses
                     && assignment is ISimpleAssignmentOperation or ICoalesceAssignmentOperation
                     && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field))
                 {
-                    var seeding = SeedSources.ClassifyPerThread(assignment.Value, WorkerContexts.FunctionRoot(assignment), types);
+                    var seeding = PerThreadSeeds.ClassifyPerThread(assignment.Value, WorkerContexts.FunctionRoot(assignment), types);
                     if (seeding != PerThreadSeeding.Deterministic)
                     {
                         return seeding;

@@ -16,6 +16,9 @@ public abstract class BitGenerator
     private protected bool HasBufferedUInt32;
     private protected uint BufferedUInt32;
 
+    // Lets Generator's bulk 32-bit paths (Internal/UInt32Draws) know whether the next NextUInt32 is the spare half.
+    internal bool HasSpareUInt32 => HasBufferedUInt32;
+
     /// <summary>Initialises the generator and records the sequence it was seeded from, if any.</summary>
     /// <param name="seedSequence">The sequence the state was derived from, or null when the state was set directly.</param>
     private protected BitGenerator(SeedSequence? seedSequence)

@@ -72,7 +72,7 @@ public sealed class Pcg64 : BitGenerator
     public Pcg64(Pcg64State state)
         : base(null)
     {
-        State = state;
+        SetState(state, nameof(state));
     }
 
     private static UInt128 LeapMultiplier => Pcg64Lcg.Compose(Pcg64Lcg.Lanes, Pcg64Lcg.DefaultMultiplier, 0).Multiplier;
@@ -92,19 +92,7 @@ public sealed class Pcg64 : BitGenerator
             HasBufferedUInt32 = HasBufferedUInt32,
             BufferedUInt32 = BufferedUInt32,
         };
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            if ((value.Increment & 1) == 0)
-            {
-                throw new ArgumentException(
-                    $"Increment must be odd (PCG increments are 2 * stream + 1), but was {value.Increment}.", nameof(value));
-            }
-
-            SetLcg(value.State, value.Increment);
-            HasBufferedUInt32 = value.HasBufferedUInt32;
-            BufferedUInt32 = value.BufferedUInt32;
-        }
+        set => SetState(value, nameof(value));
     }
 
     /// <inheritdoc />
@@ -302,6 +290,20 @@ public sealed class Pcg64 : BitGenerator
     public override Pcg64[] Spawn(int count) => SpawnAs<Pcg64>(count);
 
     private protected override BitGenerator CreateFromSeedSequence(SeedSequence seedSequence) => new Pcg64(seedSequence);
+
+    private void SetState(Pcg64State state, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(state, paramName);
+        if ((state.Increment & 1) == 0)
+        {
+            throw new ArgumentException(
+                $"Pcg64State.Increment must be odd (PCG increments are 2 * stream + 1), but was {state.Increment}.", paramName);
+        }
+
+        SetLcg(state.State, state.Increment);
+        HasBufferedUInt32 = state.HasBufferedUInt32;
+        BufferedUInt32 = state.BufferedUInt32;
+    }
 
     private void SetLcg(UInt128 state, UInt128 increment)
     {

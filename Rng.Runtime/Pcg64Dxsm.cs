@@ -72,7 +72,7 @@ public sealed class Pcg64Dxsm : BitGenerator
     public Pcg64Dxsm(Pcg64DxsmState state)
         : base(null)
     {
-        State = state;
+        SetState(state, nameof(state));
     }
 
     private static UInt128 LeapMultiplier => Pcg64Lcg.Compose(Pcg64Lcg.Lanes, Pcg64Lcg.CheapMultiplier, 0).Multiplier;
@@ -92,19 +92,7 @@ public sealed class Pcg64Dxsm : BitGenerator
             HasBufferedUInt32 = HasBufferedUInt32,
             BufferedUInt32 = BufferedUInt32,
         };
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            if ((value.Increment & 1) == 0)
-            {
-                throw new ArgumentException(
-                    $"Increment must be odd (PCG increments are 2 * stream + 1), but was {value.Increment}.", nameof(value));
-            }
-
-            SetLcg(value.State, value.Increment);
-            HasBufferedUInt32 = value.HasBufferedUInt32;
-            BufferedUInt32 = value.BufferedUInt32;
-        }
+        set => SetState(value, nameof(value));
     }
 
     /// <inheritdoc />
@@ -305,6 +293,20 @@ public sealed class Pcg64Dxsm : BitGenerator
     public override Pcg64Dxsm[] Spawn(int count) => SpawnAs<Pcg64Dxsm>(count);
 
     private protected override BitGenerator CreateFromSeedSequence(SeedSequence seedSequence) => new Pcg64Dxsm(seedSequence);
+
+    private void SetState(Pcg64DxsmState state, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(state, paramName);
+        if ((state.Increment & 1) == 0)
+        {
+            throw new ArgumentException(
+                $"Pcg64DxsmState.Increment must be odd (PCG increments are 2 * stream + 1), but was {state.Increment}.", paramName);
+        }
+
+        SetLcg(state.State, state.Increment);
+        HasBufferedUInt32 = state.HasBufferedUInt32;
+        BufferedUInt32 = state.BufferedUInt32;
+    }
 
     private void SetLcg(UInt128 state, UInt128 increment)
     {

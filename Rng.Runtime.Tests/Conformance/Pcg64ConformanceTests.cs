@@ -90,7 +90,7 @@ public sealed class Pcg64ConformanceTests : BitGeneratorConformanceTests<Pcg64, 
     public void NullAndNegativeSeeds_AreRejected_NamingTheArgument()
     {
         Assert.Equal("seedSequence", Assert.Throws<ArgumentNullException>(() => new Pcg64((SeedSequence)null!)).ParamName);
-        Assert.Equal("value", Assert.Throws<ArgumentNullException>(() => new Pcg64((Pcg64State)null!)).ParamName);
+        Assert.Equal("state", Assert.Throws<ArgumentNullException>(() => new Pcg64((Pcg64State)null!)).ParamName);
         Assert.Equal("entropy", Assert.Throws<ArgumentOutOfRangeException>(() => new Pcg64(new BigInteger(-5))).ParamName);
         var generator = new Pcg64(1UL);
         Assert.Equal("value", Assert.Throws<ArgumentNullException>(() => generator.State = null!).ParamName);
@@ -106,7 +106,8 @@ public sealed class Pcg64ConformanceTests : BitGeneratorConformanceTests<Pcg64, 
         Assert.Contains("Increment", ex.Message);
         Assert.Contains("odd", ex.Message);
         Assert.Equal(before, generator.State);
-        Assert.Throws<ArgumentException>(() => new Pcg64(bad));
+        Assert.Equal("value", ex.ParamName);
+        Assert.Equal("state", Assert.Throws<ArgumentException>(() => new Pcg64(bad)).ParamName);
     }
 
     [Fact]

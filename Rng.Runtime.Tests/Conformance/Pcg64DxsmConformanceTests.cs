@@ -90,7 +90,7 @@ public sealed class Pcg64DxsmConformanceTests : BitGeneratorConformanceTests<Pcg
     public void NullAndNegativeSeeds_AreRejected_NamingTheArgument()
     {
         Assert.Equal("seedSequence", Assert.Throws<ArgumentNullException>(() => new Pcg64Dxsm((SeedSequence)null!)).ParamName);
-        Assert.Equal("value", Assert.Throws<ArgumentNullException>(() => new Pcg64Dxsm((Pcg64DxsmState)null!)).ParamName);
+        Assert.Equal("state", Assert.Throws<ArgumentNullException>(() => new Pcg64Dxsm((Pcg64DxsmState)null!)).ParamName);
         Assert.Equal("entropy", Assert.Throws<ArgumentOutOfRangeException>(() => new Pcg64Dxsm(new BigInteger(-5))).ParamName);
         var generator = new Pcg64Dxsm(1UL);
         Assert.Equal("value", Assert.Throws<ArgumentNullException>(() => generator.State = null!).ParamName);
@@ -106,7 +106,8 @@ public sealed class Pcg64DxsmConformanceTests : BitGeneratorConformanceTests<Pcg
         Assert.Contains("Increment", ex.Message);
         Assert.Contains("odd", ex.Message);
         Assert.Equal(before, generator.State);
-        Assert.Throws<ArgumentException>(() => new Pcg64Dxsm(bad));
+        Assert.Equal("value", ex.ParamName);
+        Assert.Equal("state", Assert.Throws<ArgumentException>(() => new Pcg64Dxsm(bad)).ParamName);
     }
 
     [Fact]
