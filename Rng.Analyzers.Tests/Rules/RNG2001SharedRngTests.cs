@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis.Testing;
 using Rng.Analyzers.Tests.Infrastructure;
+using Rng.Analyzers.CodeFixes;
 using Verify = Rng.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Rng.Analyzers.SharedRngAnalyzer>;
+using VerifyFix = Rng.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Rng.Analyzers.SharedRngAnalyzer, Rng.Analyzers.CodeFixes.SharedRngCodeFixProvider>;
 
 namespace Rng.Analyzers.Tests.Rules;
 
@@ -307,5 +309,190 @@ public sealed class RNG2001SharedRngTests
             source,
             Expect(0, "shared", "Random", PlainFix),
             Expect(1, "s_level3", "Random", PlainFix));
+    }
+
+    // ---------------- code fixes ----------------
+
+    private static readonly VerifierOptions WithRuntime = new() { WithRngRuntime = true };
+
+    [Fact]
+    public async Task Fix_PerItemStreams_ParallelForOverSystemRandom_DrawsTheRootFromTheSharedRng()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly Random _rng = new Random(42);
+
+                void Run(int n, double[] results)
+                {
+                    Parallel.For(0, n, i =>
+                    {
+                        results[i] = {|RNG2001:_rng|}.NextDouble() + _rng.Next(10);
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                private readonly Random _rng = new Random(42);
+
+                void Run(int n, double[] results)
+                {
+                    ParallelRandom.For(0, n, new SeedSequence(_rng.NextInt64()), (i, itemRng) =>
+                    {
+                        results[i] = itemRng.AsRandom().NextDouble() + itemRng.AsRandom().Next(10);
+                    });
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SharedRngCodeFixProvider.PerItemStreamsKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_PerItemStreams_ForEachWithOptionsOverAGenerator_AndABitGenerator()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                private readonly Pcg64 _bits = new Pcg64(7UL);
+
+                void Run(Generator generator, int[] items, double[] results, ulong[] words, ParallelOptions options)
+                {
+                    Parallel.ForEach(items, options, item => results[item] = {|RNG2001:generator|}.Random());
+                    Parallel.For(0, words.Length, (int i) => { words[i] = {|RNG2001:_bits|}.NextUInt64(); });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                private readonly Pcg64 _bits = new Pcg64(7UL);
+
+                void Run(Generator generator, int[] items, double[] results, ulong[] words, ParallelOptions options)
+                {
+                    ParallelRandom.ForEach(items, new SeedSequence(generator.BitGenerator.NextUInt64()), options, (item, index, itemRng) => results[item] = itemRng.Random());
+                    ParallelRandom.For(0, words.Length, new SeedSequence(_bits.NextUInt64()), (int i, Generator itemRng2) => { words[i] = itemRng2.BitGenerator.NextUInt64(); });
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SharedRngCodeFixProvider.PerItemStreamsKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_RandomShared_WithoutRngRuntime()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(Random rng, int[] items)
+                {
+                    Parallel.ForEach(items, item => Console.WriteLine({|RNG2001:rng|}.Next() + rng.Next(item)));
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(Random rng, int[] items)
+                {
+                    Parallel.ForEach(items, item => Console.WriteLine(Random.Shared.Next() + Random.Shared.Next(item)));
+                }
+            }
+            """;
+
+        // Thread-safe now, still not reproducible: RNG2002 says so.
+        await VerifyFix.VerifyCodeFixAsync(
+            source,
+            fixedSource,
+            SharedRngCodeFixProvider.RandomSharedKey,
+            options: null,
+            Verify.Diagnostic(Descriptors.ThreadSafeButNotReproducible).WithSpan(8, 59, 8, 72).WithArguments("Random.Shared", "is one generator shared by every thread"));
+    }
+
+    [Fact]
+    public async Task Fix_FixAll_RewritesEveryLoopIncludingNestedOnes()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(Random rng, Random other, int n, double[] results)
+                {
+                    Parallel.For(0, n, i =>
+                    {
+                        results[i] = {|RNG2001:rng|}.NextDouble();
+                        Parallel.For(0, n, j => results[j] += {|RNG2001:other|}.NextDouble());
+                    });
+                    Parallel.For(1, n, k => results[k] = {|RNG2001:rng|}.NextDouble());
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(Random rng, Random other, int n, double[] results)
+                {
+                    ParallelRandom.For(0, n, new SeedSequence(rng.NextInt64()), (i, itemRng) =>
+                    {
+                        results[i] = itemRng.AsRandom().NextDouble();
+                        ParallelRandom.For(0, n, new SeedSequence(other.NextInt64()), (j, itemRng2) => results[j] += itemRng2.AsRandom().NextDouble());
+                    });
+                    ParallelRandom.For(1, n, new SeedSequence(rng.NextInt64()), (k, itemRng3) => results[k] = itemRng3.AsRandom().NextDouble());
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SharedRngCodeFixProvider.PerItemStreamsKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task NoFix_WhenAHelperAlsoUsesTheRng_TheBodyAssignsIt_OrTheOverloadHasLoopState()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private Random _rng = new Random(1);
+                private Random _assigned = new Random(2);
+                private readonly Random _third = new Random(3);
+
+                void Run(int n)
+                {
+                    Parallel.For(0, n, i => { _ = {|RNG2001:_rng|}.Next() + Helper(); });
+                    Parallel.For(0, n, i => { _ = {|RNG2001:_assigned|}.Next(); _assigned = new Random(i); });
+                    Parallel.For(0, n, (i, state) => { _ = {|RNG2001:_third|}.Next(); });
+                }
+
+                int Helper() => _rng.Next();
+            }
+            """;
+        await VerifyFix.VerifyNoCodeFixAsync(source, SharedRngCodeFixProvider.PerItemStreamsKey, WithRuntime);
     }
 }

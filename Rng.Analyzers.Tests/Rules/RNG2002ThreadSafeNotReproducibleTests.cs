@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis.Testing;
 using Rng.Analyzers.Tests.Infrastructure;
+using Rng.Analyzers.CodeFixes;
 using Verify = Rng.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Rng.Analyzers.SharedRngAnalyzer>;
+using VerifyFix = Rng.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Rng.Analyzers.SharedRngAnalyzer, Rng.Analyzers.CodeFixes.SharedRngCodeFixProvider>;
 
 namespace Rng.Analyzers.Tests.Rules;
 
@@ -184,5 +186,169 @@ public sealed class RNG2002ThreadSafeNotReproducibleTests
             }
             """;
         await Verify.VerifyWithRuntimeAsync(source);
+    }
+
+    // ---------------- code fix: per-item streams ----------------
+
+    private static readonly VerifierOptions WithRuntime = new() { WithRngRuntime = true };
+
+    [Fact]
+    public async Task Fix_RandomShared_BecomesPerItemStreamsFromAFreshRoot()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(int n, int[] results)
+                {
+                    Parallel.For(0, n, i => results[i] = {|RNG2002:Random.Shared|}.Next(100) + Random.Shared.Next(100));
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(int n, int[] results)
+                {
+                    ParallelRandom.For(0, n, new SeedSequence(), (i, itemRng) => results[i] = itemRng.AsRandom().Next(100) + itemRng.AsRandom().Next(100));
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SharedRngCodeFixProvider.PerItemStreamsKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_LockedRng_DropsTheLockOnTheRngButKeepsOtherLocks()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly object _gate = new();
+                private int _done;
+
+                void Run(Random rng, int[] items, double[] results)
+                {
+                    Parallel.ForEach(items, item =>
+                    {
+                        lock (rng)
+                        {
+                            results[item] = {|RNG2002:rng|}.NextDouble();
+                        }
+
+                        lock (_gate)
+                        {
+                            _done++;
+                        }
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                private readonly object _gate = new();
+                private int _done;
+
+                void Run(Random rng, int[] items, double[] results)
+                {
+                    ParallelRandom.ForEach(items, new SeedSequence(rng.NextInt64()), (item, index, itemRng) =>
+                    {
+                        results[item] = itemRng.AsRandom().NextDouble();
+
+                        lock (_gate)
+                        {
+                            _done++;
+                        }
+                    });
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SharedRngCodeFixProvider.PerItemStreamsKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_FixAll_RewritesEveryLoop()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private static readonly Random s_shared = Random.Shared;
+
+                void Run(int n, double[] results)
+                {
+                    Parallel.For(0, n, i => results[i] = {|RNG2002:Random.Shared|}.NextDouble());
+                    Parallel.For(0, n, j => results[j] += {|RNG2002:s_shared|}.NextDouble());
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                private static readonly Random s_shared = Random.Shared;
+
+                void Run(int n, double[] results)
+                {
+                    ParallelRandom.For(0, n, new SeedSequence(), (i, itemRng) => results[i] = itemRng.AsRandom().NextDouble());
+                    ParallelRandom.For(0, n, new SeedSequence(), (j, itemRng2) => results[j] += itemRng2.AsRandom().NextDouble());
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SharedRngCodeFixProvider.PerItemStreamsKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task NoFix_ForPerThreadRngs_OrWithoutRngRuntime()
+    {
+        const string perThread = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private static int s_next;
+                private static readonly ThreadLocal<Random> s_rngs = new(() => new Random(Interlocked.Increment(ref s_next)));
+
+                void Run(int n, double[] results)
+                {
+                    Parallel.For(0, n, i => results[i] = {|RNG2002:s_rngs.Value|}.NextDouble());
+                }
+            }
+            """;
+        await VerifyFix.VerifyNoCodeFixAsync(perThread, equivalenceKey: null, WithRuntime);
+
+        const string withoutRuntime = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(int n, double[] results)
+                {
+                    Parallel.For(0, n, i => results[i] = {|RNG2002:Random.Shared|}.NextDouble());
+                }
+            }
+            """;
+        await VerifyFix.VerifyNoCodeFixAsync(withoutRuntime, equivalenceKey: null);
     }
 }
