@@ -1,0 +1,44 @@
+using Rng.Package.Tests.Infrastructure;
+
+namespace Rng.Package.Tests;
+
+/// <summary>`dotnet format analyzers` applies the packed code fixes; the rebuilt consumer is clean of the fixed rule.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class CodeFixTests
+{
+    /// <summary>Rules with a code fix; each has Assets/Fixable/&lt;rule&gt;.cs. Adding a rule: one file + one line here.</summary>
+    public static readonly string[] FixableRules = { "RNG1001" };
+
+    private readonly PackageFixture _fixture;
+
+    public CodeFixTests(PackageFixture fixture)
+    {
+        _fixture = fixture;
+    }
+
+    [Fact]
+    public void DotnetFormat_FixesEveryFixableRule_AndTheRebuiltProjectIsClean()
+    {
+        var consumer = _fixture.CreateConsumer("Fixable", "Fixable");
+        var before = consumer.Build();
+        Assert.True(before.Succeeded, before.Process.ToString());
+        foreach (var rule in FixableRules)
+        {
+            Assert.Contains(before.Sarif.Rng, f => f.RuleId == rule && f.File == rule + ".cs");
+        }
+
+        var originals = FixableRules.ToDictionary(rule => rule, rule => consumer.ReadFile(rule + ".cs"));
+        var arguments = new List<string> { "format", "analyzers", consumer.ProjectPath, "--no-restore", "--severity", "info", "--diagnostics" };
+        arguments.AddRange(FixableRules);
+        var format = consumer.Run(arguments.ToArray());
+        Assert.True(format.ExitCode == 0, format.ToString());
+
+        var after = consumer.Build();
+        Assert.True(after.Succeeded, after.Process.ToString());
+        foreach (var rule in FixableRules)
+        {
+            Assert.NotEqual(originals[rule], consumer.ReadFile(rule + ".cs"));
+            Assert.DoesNotContain(after.Sarif.Rng, f => f.RuleId == rule);
+        }
+    }
+}
