@@ -21,13 +21,11 @@ public sealed class ConsumerTests
         ("Suggestions.cs", "RNG1005"),
     };
 
-    private readonly PackageFixture _fixture;
     private readonly ConsumerBuilds _builds;
 
-    public ConsumerTests(PackageFixture fixture, ConsumerBuilds builds)
+    public ConsumerTests(PackageFixture fixture)
     {
-        _fixture = fixture;
-        _builds = builds;
+        _builds = fixture.Builds;
     }
 
     [Fact]

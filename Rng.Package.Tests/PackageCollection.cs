@@ -4,7 +4,7 @@ namespace Rng.Package.Tests;
 
 /// <summary>Every end-to-end test shares one pack and runs one at a time (2-core machine; builds share folders).</summary>
 [CollectionDefinition(Name)]
-public sealed class PackageCollection : ICollectionFixture<PackageFixture>, ICollectionFixture<ConsumerBuilds>
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>
 {
     public const string Name = "Packed RngSafety";
 }
@@ -12,6 +12,7 @@ public sealed class PackageCollection : ICollectionFixture<PackageFixture>, ICol
 /// <summary>
 /// The consumer builds several tests inspect, each run once on first use: the unsafe consumer's default build (and
 /// its program's output), its -warnaserror build, and a copy configured with RngSafetyStrict and a raised severity.
+/// Owned by <see cref="PackageFixture.Builds"/> (xunit 2 fixtures cannot depend on one another).
 /// </summary>
 public sealed class ConsumerBuilds
 {

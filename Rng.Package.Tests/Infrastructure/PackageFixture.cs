@@ -49,7 +49,11 @@ public sealed class PackageFixture : IDisposable
             "-nodeReuse:false");
         PackagePath = Path.Combine(Feed, $"RngSafety.{Version}.nupkg");
         SymbolsPackagePath = Path.Combine(Feed, $"RngSafety.{Version}.snupkg");
+        Builds = new ConsumerBuilds(this);
     }
+
+    /// <summary>Consumer builds shared by several tests, each made on first use.</summary>
+    public ConsumerBuilds Builds { get; }
 
     public string RepositoryRoot { get; }
 
@@ -119,6 +123,12 @@ public sealed class PackageFixture : IDisposable
 
     public void Dispose()
     {
+        // Set RNGSAFETY_E2E_KEEP=1 to keep the consumers for inspection after a failure.
+        if (Environment.GetEnvironmentVariable("RNGSAFETY_E2E_KEEP") == "1")
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);
