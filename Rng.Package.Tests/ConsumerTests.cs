@@ -125,6 +125,8 @@ public sealed class ConsumerTests
 
         // The strict globalconfig is handed to the compiler (the build log shows csc's command line).
         Assert.Contains("RngSafety.Strict.globalconfig", build.Process.Output);
+        // ... and accepted: no compiler complaint about it (CS87xx analyzer-config warnings) or anything else.
+        Assert.DoesNotContain(build.Console, f => !f.RuleId.StartsWith("RNG", StringComparison.Ordinal));
 
         var implemented = StrictRules.ImplementedRuleIds();
         foreach (var (file, rule) in SuggestionCases.Where(c => implemented.Contains(c.RuleId)))
