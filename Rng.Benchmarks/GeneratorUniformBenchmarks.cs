@@ -24,10 +24,10 @@ public class GeneratorUniformBenchmarks
     public void RandomSingles() => _generator.Random(_singles);
 
     [Benchmark(OperationsPerInvoke = Count)]
-    public void UniformDoubles() => _generator.Uniform(_doubles, -1.0, 1.0);
+    public void UniformDoubles() => _generator.Uniform(-1.0, 1.0, _doubles);
 
     [Benchmark(OperationsPerInvoke = Count)]
-    public void Integers0To1000() => _generator.Integers(_longs, 0L, 1000L);
+    public void Integers0To1000() => _generator.Integers(0L, 1000L, _longs);
 
     [Benchmark(OperationsPerInvoke = 1000)]
     public void ChoiceNoReplace1e3Of1e6() => _generator.Choice(1_000_000L, _chosen, replace: false);

@@ -33,7 +33,7 @@ internal static class Emitter
 
         foreach (ContainingTypeModel type in model.ContainingTypes)
         {
-            writer.Line("partial " + type.Keyword + " " + type.NameWithTypeParameters);
+            writer.Line(type.Keywords + " " + type.NameWithTypeParameters);
             writer.Open();
         }
 
@@ -103,6 +103,11 @@ internal static class Emitter
     {
         WriteDocumentation(writer, model, names, overload);
         writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Rng.Generators\", \"" + model.GeneratorVersion + "\")]");
+        foreach (string attribute in model.PropagatedAttributes)
+        {
+            writer.Line("[" + attribute + "]");
+        }
+
 
         var signature = new StringBuilder(model.Accessibility);
         if (model.IsStatic)

@@ -231,6 +231,11 @@ internal static class Parser
                 FormatDefaultValue(parameter)));
         }
 
+        if (method.TypeParameters.Any(t => t.ConstraintTypes.Any(ContainsErrorType)))
+        {
+            hasErrorType = true;
+        }
+
         if (method.IsVararg)
         {
             diagnostics.Add(DiagnosticInfo.Create(
@@ -302,6 +307,7 @@ internal static class Parser
             Parameters: new EquatableArray<ParameterModel>(parameters.ToArray()),
             BitGeneratorType: bitGeneratorType,
             NumPyBitGenerator: numPyBitGenerator,
+            PropagatedAttributes: new EquatableArray<string>(PropagatedAttributesOf(method)),
             GeneratorVersion: GeneratorVersion);
         return Result(model, diagnostics);
     }
@@ -455,6 +461,40 @@ internal static class Parser
         }
 
         return (ReturnKind.Value, method.ReturnType);
+    }
+
+    // Attributes that warn or fail at call sites: the driver calls the method, so it must carry them too, or the
+    // generated call itself would warn (CS0618, CA1416, IL2026, ...) and break -warnaserror builds.
+    private static readonly string[] CallerFacingAttributes =
+    {
+        "System.ObsoleteAttribute",
+        "System.Diagnostics.CodeAnalysis.ExperimentalAttribute",
+        "System.Diagnostics.CodeAnalysis.RequiresUnreferencedCodeAttribute",
+        "System.Diagnostics.CodeAnalysis.RequiresDynamicCodeAttribute",
+        "System.Diagnostics.CodeAnalysis.RequiresAssemblyFilesAttribute",
+        "System.Runtime.Versioning.RequiresPreviewFeaturesAttribute",
+        "System.Runtime.Versioning.SupportedOSPlatformAttribute",
+        "System.Runtime.Versioning.UnsupportedOSPlatformAttribute",
+        "System.Runtime.Versioning.ObsoletedOSPlatformAttribute",
+    };
+
+    private static string[] PropagatedAttributesOf(IMethodSymbol method)
+    {
+        var attributes = new List<string>();
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { } attributeClass
+                || Array.IndexOf(CallerFacingAttributes, attributeClass.ToDisplayString()) < 0)
+            {
+                continue;
+            }
+
+            IEnumerable<string> arguments = attribute.ConstructorArguments.Select(argument => argument.ToCSharpString())
+                .Concat(attribute.NamedArguments.Select(argument => argument.Key + " = " + argument.Value.ToCSharpString()));
+            attributes.Add(attributeClass.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "(" + string.Join(", ", arguments) + ")");
+        }
+
+        return attributes.ToArray();
     }
 
     // new T[n] for T = int[][,] must be written new int[n][][,]: the new length goes before T's own rank specifiers.
@@ -736,9 +776,10 @@ internal static class Parser
         var types = new List<ContainingTypeModel>();
         for (INamedTypeSymbol? type = innermost; type is not null; type = type.ContainingType)
         {
+            // 'partial' must come right before the type keyword, so 'ref' goes first.
             string keyword = type.TypeKind == TypeKind.Struct
-                ? (type.IsRecord ? "record struct" : type.IsRefLikeType ? "ref struct" : "struct")
-                : (type.IsRecord ? "record" : "class");
+                ? (type.IsRecord ? "partial record struct" : type.IsRefLikeType ? "ref partial struct" : "partial struct")
+                : (type.IsRecord ? "partial record" : "partial class");
             string name = EscapeIdentifier(type.Name);
             if (type.TypeParameters.Length > 0)
             {

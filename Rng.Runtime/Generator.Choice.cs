@@ -53,8 +53,9 @@ public sealed partial class Generator
     /// <param name="replace">True to sample with replacement (the default), false for distinct values.</param>
     /// <param name="shuffle">Without replacement: true (the default) for a random order, false for NumPy's faster,
     /// not fully shuffled order. Ignored with replacement.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="a"/> is not positive while values are wanted, or
-    /// without replacement more values are wanted than <paramref name="a"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="a"/> is not positive while values are wanted;
+    /// without replacement, more values are wanted than <paramref name="a"/>, or NumPy's partial shuffle would need an
+    /// index array of <paramref name="a"/> (more than <see cref="Array.MaxLength"/>) elements (NumPy runs out of memory there).</exception>
     public void Choice(long a, Span<long> destination, bool replace = true, bool shuffle = true)
     {
         CheckPopulation(a, destination.Length);

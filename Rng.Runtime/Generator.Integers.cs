@@ -30,12 +30,12 @@ public sealed partial class Generator
     /// [low, high] with <paramref name="endpoint"/>): NumPy's <c>Generator.integers(low, high, size=n, endpoint=endpoint)</c>
     /// (dtype int64), the same values as that many scalar calls. Allocates nothing.
     /// </summary>
-    /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <param name="low">Lowest value that can be drawn.</param>
     /// <param name="high">One above the highest value, or the highest value when <paramref name="endpoint"/> is true.</param>
+    /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <param name="endpoint">True to include <paramref name="high"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="low"/> &gt;= <paramref name="high"/> (&gt; when <paramref name="endpoint"/> is true).</exception>
-    public void Integers(Span<long> destination, long low, long high, bool endpoint = false)
+    public void Integers(long low, long high, Span<long> destination, bool endpoint = false)
     {
         ulong range = ClosedRange(low, high, endpoint);
         BoundedIntegers.Fill64(_bitGenerator, _drawsDeriveFromUInt64, MemoryMarshal.Cast<long, ulong>(destination), (ulong)low, range);
@@ -61,12 +61,12 @@ public sealed partial class Generator
     /// [low, high] with <paramref name="endpoint"/>): NumPy's
     /// <c>Generator.integers(low, high, size=n, dtype=np.int32, endpoint=endpoint)</c>. Allocates nothing.
     /// </summary>
-    /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <param name="low">Lowest value that can be drawn.</param>
     /// <param name="high">One above the highest value, or the highest value when <paramref name="endpoint"/> is true.</param>
+    /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <param name="endpoint">True to include <paramref name="high"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="low"/> &gt;= <paramref name="high"/> (&gt; when <paramref name="endpoint"/> is true).</exception>
-    public void Integers(Span<int> destination, int low, int high, bool endpoint = false)
+    public void Integers(int low, int high, Span<int> destination, bool endpoint = false)
     {
         uint range = (uint)ClosedRange(low, high, endpoint);
         BoundedIntegers.Fill32(_bitGenerator, _drawsDeriveFromUInt64, MemoryMarshal.Cast<int, uint>(destination), (uint)low, range);
@@ -92,12 +92,12 @@ public sealed partial class Generator
     /// [low, high] with <paramref name="endpoint"/>): NumPy's
     /// <c>Generator.integers(low, high, size=n, dtype=np.uint64, endpoint=endpoint)</c>. Allocates nothing.
     /// </summary>
-    /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <param name="low">Lowest value that can be drawn.</param>
     /// <param name="high">One above the highest value, or the highest value when <paramref name="endpoint"/> is true.</param>
+    /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <param name="endpoint">True to include <paramref name="high"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="low"/> &gt;= <paramref name="high"/> (&gt; when <paramref name="endpoint"/> is true).</exception>
-    public void Integers(Span<ulong> destination, ulong low, ulong high, bool endpoint = false)
+    public void Integers(ulong low, ulong high, Span<ulong> destination, bool endpoint = false)
     {
         ulong range = ClosedRange(low, high, endpoint);
         BoundedIntegers.Fill64(_bitGenerator, _drawsDeriveFromUInt64, destination, low, range);
@@ -122,12 +122,12 @@ public sealed partial class Generator
     /// [low, high] with <paramref name="endpoint"/>): NumPy's
     /// <c>Generator.integers(low, high, size=n, dtype=np.uint32, endpoint=endpoint)</c>. Allocates nothing.
     /// </summary>
-    /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <param name="low">Lowest value that can be drawn.</param>
     /// <param name="high">One above the highest value, or the highest value when <paramref name="endpoint"/> is true.</param>
+    /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <param name="endpoint">True to include <paramref name="high"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="low"/> &gt;= <paramref name="high"/> (&gt; when <paramref name="endpoint"/> is true).</exception>
-    public void Integers(Span<uint> destination, uint low, uint high, bool endpoint = false)
+    public void Integers(uint low, uint high, Span<uint> destination, bool endpoint = false)
     {
         uint range = (uint)ClosedRange(low, high, endpoint);
         BoundedIntegers.Fill32(_bitGenerator, _drawsDeriveFromUInt64, destination, low, range);
@@ -158,12 +158,12 @@ public sealed partial class Generator
     /// <c>Generator.integers(low, high, size=n, dtype=np.uint8, endpoint=endpoint)</c>: four bytes per 32-bit draw, low
     /// byte first; bytes left in the last draw are dropped at the end of the call, as in NumPy. Allocates nothing.
     /// </summary>
-    /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <param name="low">Lowest value that can be drawn.</param>
     /// <param name="high">One above the highest value, or the highest value when <paramref name="endpoint"/> is true.</param>
+    /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <param name="endpoint">True to include <paramref name="high"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="low"/> &gt;= <paramref name="high"/> (&gt; when <paramref name="endpoint"/> is true).</exception>
-    public void Integers(Span<byte> destination, byte low, byte high, bool endpoint = false)
+    public void Integers(byte low, byte high, Span<byte> destination, bool endpoint = false)
     {
         byte range = (byte)ClosedRange(low, high, endpoint);
         BoundedIntegers.Fill8(_bitGenerator, destination, low, range);

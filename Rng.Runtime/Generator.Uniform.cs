@@ -112,11 +112,11 @@ public sealed partial class Generator
     /// <c>Generator.uniform(low, high, size=n)</c>, the same values as that many <see cref="Uniform(double, double)"/>
     /// calls. Allocates nothing.
     /// </summary>
-    /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <param name="low">Lower bound, included.</param>
     /// <param name="high">Upper bound, excluded; at least <paramref name="low"/>.</param>
+    /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><c>high - low</c> is negative or not finite.</exception>
-    public void Uniform(Span<double> destination, double low = 0.0, double high = 1.0)
+    public void Uniform(double low, double high, Span<double> destination)
     {
         double range = CheckUniformRange(low, high);
         if (!_drawsDeriveFromUInt64)

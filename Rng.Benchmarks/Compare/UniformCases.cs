@@ -26,7 +26,7 @@ public sealed class Integers0To1000Case : ICompareCase
 
     public long ValuesPerRun => _destination.Length;
 
-    public void Run() => _generator.Integers(_destination, 0L, 1000L);
+    public void Run() => _generator.Integers(0L, 1000L, _destination);
 }
 
 // NumPy: rng.choice(10**6, 1000, replace=False) (Floyd's algorithm, then a shuffle); ns per chosen value.

@@ -38,7 +38,7 @@ public class IntegersTests
         {
             var (bulk, scalar) = Pair(length);
             var values = new long[length];
-            bulk.Integers(values, low, high, endpoint);
+            bulk.Integers(low, high, values, endpoint);
             for (int i = 0; i < length; i++)
             {
                 Assert.Equal(scalar.Integers(low, high, endpoint), values[i]);
@@ -56,9 +56,9 @@ public class IntegersTests
         var ints = new int[length];
         var uints = new uint[length];
         var ulongs = new ulong[length];
-        bulk.Integers(ints, int.MinValue + 3, int.MaxValue);
-        bulk.Integers(uints, 0u, uint.MaxValue, endpoint: true);
-        bulk.Integers(ulongs, 10UL, (3UL << 62) + 10);
+        bulk.Integers(int.MinValue + 3, int.MaxValue, ints);
+        bulk.Integers(0u, uint.MaxValue, uints, endpoint: true);
+        bulk.Integers(10UL, (3UL << 62) + 10, ulongs);
         Assert.All(ints, v => Assert.Equal(scalar.Integers(int.MinValue + 3, int.MaxValue), v));
         Assert.All(uints, v => Assert.Equal(scalar.Integers(0u, uint.MaxValue, endpoint: true), v));
         Assert.All(ulongs, v => Assert.Equal(scalar.Integers(10UL, (3UL << 62) + 10), v));
@@ -80,7 +80,7 @@ public class IntegersTests
         var bulk = Generator.Create(3);
         reference = Generator.Create(3);
         var bytes = new byte[10];
-        bulk.Integers(bytes, (byte)0, (byte)255, endpoint: true);
+        bulk.Integers((byte)0, (byte)255, bytes, endpoint: true);
         for (int word = 0; word < 3; word++)
         {
             uint draw = reference.BitGenerator.NextUInt32();
@@ -109,15 +109,15 @@ public class IntegersTests
         AssertLowHigh(() => g.Integers(5L, 5L), endpoint: false);
         AssertLowHigh(() => g.Integers(5L, 4L, endpoint: true), endpoint: true);
         AssertLowHigh(() => g.Integers(long.MinValue, long.MinValue), endpoint: false);
-        AssertLowHigh(() => g.Integers(new long[2], 3L, 1L), endpoint: false);
+        AssertLowHigh(() => g.Integers(3L, 1L, new long[2]), endpoint: false);
         AssertLowHigh(() => g.Integers(0, 0), endpoint: false);
-        AssertLowHigh(() => g.Integers(new int[2], 1, 0, endpoint: true), endpoint: true);
+        AssertLowHigh(() => g.Integers(1, 0, new int[2], endpoint: true), endpoint: true);
         AssertLowHigh(() => g.Integers(0UL, 0UL), endpoint: false);
-        AssertLowHigh(() => g.Integers(new ulong[1], ulong.MaxValue, 0UL, endpoint: true), endpoint: true);
+        AssertLowHigh(() => g.Integers(ulong.MaxValue, 0UL, new ulong[1], endpoint: true), endpoint: true);
         AssertLowHigh(() => g.Integers(9u, 2u), endpoint: false);
-        AssertLowHigh(() => g.Integers(new uint[1], 9u, 9u), endpoint: false);
+        AssertLowHigh(() => g.Integers(9u, 9u, new uint[1]), endpoint: false);
         AssertLowHigh(() => g.Integers((byte)0, (byte)0), endpoint: false);
-        AssertLowHigh(() => g.Integers(new byte[4], (byte)200, (byte)100, endpoint: true), endpoint: true);
+        AssertLowHigh(() => g.Integers((byte)200, (byte)100, new byte[4], endpoint: true), endpoint: true);
         // Nothing was drawn by the failed calls.
         Assert.Equal(Generator.Create(1).Random(), g.Random());
     }

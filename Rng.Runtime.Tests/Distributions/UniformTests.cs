@@ -64,7 +64,7 @@ public class UniformTests
     {
         var (bulk, scalar) = Pair(spareHalf);
         var values = new double[length];
-        bulk.Uniform(values, -2.5, 1e10);
+        bulk.Uniform(-2.5, 1e10, values);
         for (int i = 0; i < length; i++)
         {
             Assert.Equal(BitConverter.DoubleToInt64Bits(scalar.Uniform(-2.5, 1e10)), BitConverter.DoubleToInt64Bits(values[i]));
@@ -82,7 +82,7 @@ public class UniformTests
         var bytes = new byte[length + 3];
         bulk.Bytes(bytes.AsSpan(3, length));
         var words = new uint[Math.Max(1, (length + 3) / 4)];
-        scalar.Integers(words, 0u, uint.MaxValue, endpoint: true);
+        scalar.Integers(0u, uint.MaxValue, words, endpoint: true);
         for (int i = 0; i < length; i++)
         {
             Assert.Equal((byte)(words[i / 4] >> (8 * (i % 4))), bytes[3 + i]);
@@ -111,7 +111,7 @@ public class UniformTests
         var generator = Generator.Create(1);
         var error = Assert.Throws<ArgumentOutOfRangeException>("high", () => generator.Uniform(low, high));
         Assert.Contains("high - low range exceeds valid bounds", error.Message);
-        Assert.Throws<ArgumentOutOfRangeException>("high", () => generator.Uniform(new double[3], low, high));
+        Assert.Throws<ArgumentOutOfRangeException>("high", () => generator.Uniform(low, high, new double[3]));
     }
 
     [Theory]
@@ -123,7 +123,7 @@ public class UniformTests
         var generator = Generator.Create(1);
         var error = Assert.Throws<ArgumentOutOfRangeException>("high", () => generator.Uniform(low, high));
         Assert.Contains("high - low < 0", error.Message);
-        Assert.Throws<ArgumentOutOfRangeException>("high", () => generator.Uniform(new double[3], low, high));
+        Assert.Throws<ArgumentOutOfRangeException>("high", () => generator.Uniform(low, high, new double[3]));
     }
 
     [Fact]

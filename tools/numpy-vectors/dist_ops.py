@@ -10,6 +10,7 @@ output in "out" (always a list; "size": null means the scalar call, whose one va
   choice        {a | items, size, replace, p (float64 bits) | null, shuffle}   integers
   shuffle       {n}                                      arange(n) after shuffle
   permutation   {n | items}                              integers
+  standard_normal, standard_normal_f32, standard_exponential {size}   bit patterns (to interleave with them)
   next_uint32 / next_uint64                              the bit generator's raw next_uint32 / next_uint64
 The C# tests replay the ops on the same bit generator and compare value for value.
 """
@@ -62,6 +63,12 @@ def run_op(gen, op):
     if name == "permutation":
         x = np.array(op["items"], dtype=np.int64) if "items" in op else op["n"]
         return [int(v) for v in gen.permutation(x)]
+    if name == "standard_normal":
+        return f64_bits(as_list(gen.standard_normal(size)))
+    if name == "standard_normal_f32":
+        return f32_bits(as_list(gen.standard_normal(size, dtype=np.float32)))
+    if name == "standard_exponential":
+        return f64_bits(as_list(gen.standard_exponential(size)))
     if name == "next_uint32":
         return [int(bg.ctypes.next_uint32(bg.ctypes.state))]
     if name == "next_uint64":

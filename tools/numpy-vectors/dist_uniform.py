@@ -68,6 +68,27 @@ def cases():
         ]
         out.append(run_case("PCG64", seed, ops))
 
+    # Interleaved with the ziggurat methods, whose float32 form also takes 32-bit draws (spare half shared).
+    for seed in (0, 99):
+        ops = [
+            {"op": "random_f32"},
+            {"op": "standard_normal_f32"},
+            {"op": "integers", "dtype": "int64", "low": 0, "high": 100, "endpoint": False, "size": 5},
+            {"op": "standard_normal", "size": 3},
+            {"op": "random_f32", "size": 3},
+            {"op": "standard_normal_f32", "size": 3},
+            {"op": "choice", "a": 50, "size": 4, "replace": False, "p": None, "shuffle": True},
+            {"op": "standard_exponential"},
+            {"op": "shuffle", "n": 7},
+            {"op": "integers", "dtype": "uint8", "low": 0, "high": 10, "endpoint": False, "size": 5},
+            {"op": "standard_normal_f32"},
+            {"op": "uniform", "low": bits(1.0), "high": bits(2.0), "size": 3},
+            {"op": "random_f32"},
+            {"op": "standard_exponential", "size": 4},
+            {"op": "next_uint32"},
+        ]
+        out.append(run_case("PCG64", seed, ops))
+
     # Other bit generators: MT19937's 32-bit draw is native (no spare half).
     for bitgen in ("PCG64DXSM", "Philox", "SFC64", "MT19937"):
         for seed in (0, 7):
