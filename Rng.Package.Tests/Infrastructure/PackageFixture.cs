@@ -3,8 +3,7 @@ using System.IO.Compression;
 namespace Rng.Package.Tests.Infrastructure;
 
 /// <summary>
-/// Packs Rng.Runtime once into a local folder feed (with its own artifacts folder, so the solution's own build output
-/// is untouched) and creates consumer projects that restore RngSafety from that feed plus the machine's configured
+/// Packs Rng.Runtime once into a local folder feed and creates consumer projects that restore RngSafety from that feed plus the machine's configured
 /// sources, into a private NUGET_PACKAGES folder. Everything lives in one temporary folder deleted at the end.
 /// </summary>
 public sealed class PackageFixture : IDisposable
@@ -35,16 +34,17 @@ public sealed class PackageFixture : IDisposable
             </configuration>
             """);
 
+        // Packs what the solution build has just compiled (this test project references Rng.Runtime, which builds the
+        // analyzers, code fixes and generator), so the package holds exactly the assemblies the other tests verified.
         PackResult = DotNet.Run(
             RepositoryRoot,
             NuGetPackages,
             "pack",
             Path.Combine(RepositoryRoot, "Rng.Runtime", "Rng.Runtime.csproj"),
-            "-c", "Release",
+            "--no-build",
+            "-c", Configuration,
             "-o", Feed,
-            "--artifacts-path", Path.Combine(Root, "artifacts"),
             "-p:Version=" + Version,
-            "-p:ContinuousIntegrationBuild=true",
             "-tl:off",
             "-nodeReuse:false");
         PackagePath = Path.Combine(Feed, $"RngSafety.{Version}.nupkg");
@@ -54,6 +54,13 @@ public sealed class PackageFixture : IDisposable
 
     /// <summary>Consumer builds shared by several tests, each made on first use.</summary>
     public ConsumerBuilds Builds { get; }
+
+    /// <summary>The configuration this test assembly (and so Rng.Runtime beside it) was built in.</summary>
+#if DEBUG
+    public const string Configuration = "Debug";
+#else
+    public const string Configuration = "Release";
+#endif
 
     public string RepositoryRoot { get; }
 
