@@ -335,6 +335,35 @@ public sealed class RNG1001SeedArithmeticTests
     }
 
     [Fact]
+    public async Task DoesNotTrigger_ForSeedsFromALockedSeeder_OrRandomShared()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    var seeder = new Random(rootSeed);
+                    Parallel.For(0, 8, i =>
+                    {
+                        int seed;
+                        lock (seeder)
+                        {
+                            seed = seeder.Next();
+                        }
+
+                        var rng = new Random(seed);
+                        var other = new Random(Random.Shared.Next());
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task DoesNotTrigger_UnderUndefinedIf()
     {
         const string source = """

@@ -31,7 +31,10 @@ namespace Samples
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
         [global::System.ObsoleteAttribute("Use Fresh instead.", DiagnosticId = "SAMPLE001")]
-        public static double[] OldParallel(global::Rng.SeedSequence root, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static double[] OldParallel(
+            global::Rng.SeedSequence root,
+            int count,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -69,7 +72,10 @@ namespace Samples
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
         [global::System.ObsoleteAttribute("Use Fresh instead.", DiagnosticId = "SAMPLE001")]
-        public static double[] OldParallel(ulong seed, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static double[] OldParallel(
+            ulong seed,
+            int count,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             return global::Samples.Frozen.OldParallel(new global::Rng.SeedSequence(seed), count, options);
         }
@@ -110,7 +116,10 @@ namespace Samples
         [global::System.Runtime.Versioning.SupportedOSPlatformAttribute("linux")]
         [global::System.Diagnostics.CodeAnalysis.RequiresUnreferencedCodeAttribute("Reflects over types.")]
         [global::System.Diagnostics.CodeAnalysis.ExperimentalAttribute("SAMPLE002")]
-        internal static int[] ReflectiveParallel(global::Rng.SeedSequence root, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+        internal static int[] ReflectiveParallel(
+            global::Rng.SeedSequence root,
+            int count,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -150,7 +159,10 @@ namespace Samples
         [global::System.Runtime.Versioning.SupportedOSPlatformAttribute("linux")]
         [global::System.Diagnostics.CodeAnalysis.RequiresUnreferencedCodeAttribute("Reflects over types.")]
         [global::System.Diagnostics.CodeAnalysis.ExperimentalAttribute("SAMPLE002")]
-        internal static int[] ReflectiveParallel(ulong seed, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+        internal static int[] ReflectiveParallel(
+            ulong seed,
+            int count,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             return global::Samples.Stacky.ReflectiveParallel(new global::Rng.SeedSequence(seed), count, options);
         }
