@@ -15,6 +15,9 @@ public sealed class ConsumerTests
         ("CustomSink.cs", "RNG1001"), // reaches the analyzers only through rng_safety.seed_sinks in .editorconfig
         ("ClockSeed.cs", "RNG1003"),
         ("ProcessHash.cs", "RNG1004"),
+        ("SameSeed.cs", "RNG1002"),
+        ("SharedRng.cs", "RNG2001"),
+        ("ThreadStaticInit.cs", "RNG2003"),
     };
 
     /// <summary>Suggestion-level cases in the consumer, checked for every rule whose analyzer ships.</summary>
@@ -22,6 +25,7 @@ public sealed class ConsumerTests
     {
         ("LowEntropy.cs", "RNG1005"),
         ("WorkerIdOrder.cs", "RNG1006"),
+        ("ThreadSafe.cs", "RNG2002"),
     };
 
     private readonly ConsumerBuilds _builds;
