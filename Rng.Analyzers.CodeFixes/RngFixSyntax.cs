@@ -220,7 +220,8 @@ internal static class RngFixSyntax
     {
         var text = operand.Syntax.ToString();
         if (operand.Syntax is not (IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax
-            or ElementAccessExpressionSyntax or LiteralExpressionSyntax or ThisExpressionSyntax or ParenthesizedExpressionSyntax))
+            or ElementAccessExpressionSyntax or LiteralExpressionSyntax or ThisExpressionSyntax or ParenthesizedExpressionSyntax
+            or PrefixUnaryExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax))
         {
             text = "(" + text + ")";
         }

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,7 +16,7 @@ namespace Rng.Analyzers.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SeedArithmeticCodeFixProvider))]
 [Shared]
-public sealed class SeedArithmeticCodeFixProvider : CodeFixProvider
+public sealed class SeedArithmeticCodeFixProvider : RngCodeFixProvider
 {
     /// <summary>Equivalence key of fix (a).</summary>
     public const string KeySeedSequenceKey = "RNG1001.KeySeedSequence";
@@ -28,46 +27,34 @@ public sealed class SeedArithmeticCodeFixProvider : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.SeedDerivedByArithmetic.Id);
 
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    internal override async Task<ImmutableArray<RngEdit>> ComputeEditsAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var diagnostic = context.Diagnostics[0];
-        var target = await RngFixSyntax.FindSeedSinkAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
+        var target = await RngFixSyntax.FindSeedSinkAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
         if (target is null || !target.Types.HasRngRuntime || !SeedArithmetic.TryAnalyze(target.Use, target.Types, out var seed))
         {
-            return;
+            return ImmutableArray<RngEdit>.Empty;
         }
 
         var keys = SeedArithmetic.KeyOperands(seed).ToList();
         var list = RngFixSyntax.EntropyList(keys, target.Types, out var listHasSignedCast);
         if (list is null)
         {
-            return;
+            return ImmutableArray<RngEdit>.Empty;
         }
 
         var keyText = "[" + string.Join(", ", keys.Select(k => OperationHelpers.Text(k))) + "]";
+        var edits = ImmutableArray.CreateBuilder<RngEdit>();
         if (BuildKeyedSeed(target, seed, list, listHasSignedCast) is { } keyed)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Derive the seed from a SeedSequence keyed by " + keyText,
-                    ct => Replace(target, keyed.Node, keyed.Replacement, ct),
-                    KeySeedSequenceKey),
-                diagnostic);
+            edits.Add(new RngEdit("Derive the seed from a SeedSequence keyed by " + keyText, KeySeedSequenceKey, keyed.Node, keyed.Replacement));
         }
 
         if (!seed.ViaLocal && BuildGenerator(target, list, listHasSignedCast) is { } generator)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Use a Generator seeded by a SeedSequence keyed by " + keyText,
-                    ct => Replace(target, generator.Node, generator.Replacement, ct),
-                    UseGeneratorKey),
-                diagnostic);
+            edits.Add(new RngEdit("Use a generator seeded by a SeedSequence keyed by " + keyText, UseGeneratorKey, generator.Node, generator.Replacement));
         }
+
+        return edits.ToImmutable();
     }
 
     // (a): replace the arithmetic (or bare index) with seed words of the same type, or, when it is a SeedSequence's
@@ -124,12 +111,5 @@ public sealed class SeedArithmeticCodeFixProvider : CodeFixProvider
         return replacement is null
             ? null
             : (use.Call.Syntax, RngFixSyntax.Unchecked(replacement, listHasSignedCast, use.Call.Syntax, target.Model.Compilation));
-    }
-
-    private static Task<Document> Replace(SeedFixTarget target, SyntaxNode node, string replacement, CancellationToken cancellationToken)
-    {
-        _ = cancellationToken;
-        var newNode = RngFixSyntax.Parse(replacement).WithTriviaFrom(node);
-        return Task.FromResult(target.Document.WithSyntaxRoot(target.Root.ReplaceNode(node, newNode)));
     }
 }

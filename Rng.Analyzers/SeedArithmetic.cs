@@ -126,10 +126,10 @@ internal static class SeedArithmetic
         {
             case IBinaryOperation binary when IsMixingOperator(binary):
                 return TryCreate(binary, types, viaLocal, out result);
-            case IBinaryOperation { OperatorMethod: null } other:
+            case IBinaryOperation other when IsBuiltInOrWideInteger(other.OperatorMethod):
                 return Find(other.LeftOperand, types, viaLocal, visited, depth + 1, out result)
                     || Find(other.RightOperand, types, viaLocal, visited, depth + 1, out result);
-            case IUnaryOperation { OperatorMethod: null } unary:
+            case IUnaryOperation unary when IsBuiltInOrWideInteger(unary.OperatorMethod):
                 return Find(unary.Operand, types, viaLocal, visited, depth + 1, out result);
             case IInvocationOperation { TargetMethod: { Name: "Abs", ContainingType: { Name: "Math", ContainingNamespace.Name: "System" } }, Arguments.Length: 1 } abs:
                 return Find(abs.Arguments[0].Value, types, viaLocal, visited, depth + 1, out result);
@@ -144,9 +144,16 @@ internal static class SeedArithmetic
     }
 
     private static bool IsMixingOperator(IBinaryOperation binary) =>
-        binary.OperatorMethod is null
+        IsBuiltInOrWideInteger(binary.OperatorMethod)
         && binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply
             or BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.Or or BinaryOperatorKind.LeftShift;
+
+    // Built-in integer operators, and the user-defined operators of BigInteger, Int128 and UInt128, which are integers too.
+    private static bool IsBuiltInOrWideInteger(IMethodSymbol? operatorMethod) =>
+        operatorMethod is null
+        || (operatorMethod.ContainingType is { ContainingNamespace: { } ns } type
+            && ((type.Name == "BigInteger" && ns.ToDisplayString() == "System.Numerics")
+                || (type.Name is "Int128" or "UInt128" && ns.ToDisplayString() == "System")));
 
     private static bool TryCreate(IBinaryOperation arithmetic, RngKnownTypes types, bool viaLocal, out ArithmeticSeed result)
     {

@@ -46,13 +46,9 @@ public sealed class SeedArithmeticAnalyzer : DiagnosticAnalyzer
             keys.Add("rootSeed");
         }
 
-        var additionalLocations = seed.Arithmetic is null
-            ? Enumerable.Empty<Location>()
-            : new[] { OperationHelpers.WithEnclosingParenthesesAndChecked(seed.Arithmetic.Syntax).GetLocation() };
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.SeedDerivedByArithmetic,
             use.SeedSyntax.GetLocation(),
-            additionalLocations,
             seedText,
             SeedArithmetic.Describe(seed),
             string.Join(", ", keys)));

@@ -226,6 +226,22 @@ internal sealed class SeedSinkCatalog
             return false;
         }
 
+        // Static factories of bit generators, e.g. Philox.FromKey(UInt128 key, ...).
+        if (definition.IsStatic && _types.IsBitGenerator(type))
+        {
+            foreach (var parameter in definition.Parameters)
+            {
+                if (parameter.Name is "key" or "seed" && IsSeedValue(parameter.Type))
+                {
+                    var role = parameter.Name == "key" ? SeedRole.Key : SeedRole.Seed;
+                    sink = new SeedSink(definition, parameter, SeedSinkKind.BitGenerator, role, _types.IsIntegerCollectionType(parameter.Type));
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         if (definition.IsStatic && definition.Name == "Create" && RngKnownTypes.Is(type, _types.Generator))
         {
             var parameter = FirstIntegerParameter(definition);

@@ -414,18 +414,24 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void WorkerIndexOnAParallelStochasticPartialMethodIsNotRng4011()
+    public void PartialMethodGetsOneDriverAndItsWorkerIndexIsNotRng4011()
     {
         GeneratorRun run = GeneratorHost.Run(Usings + """
             public static partial class Experiments
             {
                 [ParallelStochastic]
-                public static partial double Run(Generator rng, [WorkerIndex] int worker);
+                public static partial double Run(Generator rng, int worker);
 
                 public static partial double Run(Generator rng, [WorkerIndex] int worker) => worker;
             }
             """);
-        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "RNG4011");
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal("Experiments.Run.g.cs", Assert.Single(run.GeneratedSources).Key);
+        IMethodSymbol[] drivers = run.Output.GetTypeByMetadataName("Experiments")!.GetMembers("RunParallel").OfType<IMethodSymbol>().ToArray();
+        Assert.Equal(2, drivers.Length);
+        Assert.Contains(drivers, d => string.Join(",", d.Parameters.Select(p => p.Name)) == "root,count,options");
+        Assert.Contains(drivers, d => string.Join(",", d.Parameters.Select(p => p.Name)) == "seed,count,options");
+        Assert.Empty(run.CompilationProblems());
     }
 
     [Fact]

@@ -180,8 +180,9 @@ public sealed class Mt19937 : BitGenerator
     /// </summary>
     /// <param name="jumps">
     /// How many 2^128-step jumps to make. As in NumPy 1.24, zero or a negative count makes no jump (the copy
-    /// continues where this generator stands): the Mersenne Twister cannot jump backwards. Each jump costs
-    /// about a millisecond.
+    /// continues where this generator stands): the Mersenne Twister cannot jump backwards. The cost is linear in
+    /// <paramref name="jumps"/>: each jump is a Horner evaluation over about 20,000 state steps (a few milliseconds;
+    /// see JumpBenchmarks).
     /// </param>
     /// <returns>A new generator; it has no <see cref="BitGenerator.SeedSequence"/>.</returns>
     public Mt19937 Jumped(int jumps = 1)

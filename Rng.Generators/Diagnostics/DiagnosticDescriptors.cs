@@ -5,10 +5,10 @@ namespace Rng.Generators.Diagnostics;
 /// <summary>The misuse diagnostics of the <c>[ParallelStochastic]</c> generator (RNG4xxx: thousands digit 4).</summary>
 internal static class DiagnosticDescriptors
 {
-    public const string Category = "RngSafety.ParallelStochastic";
+    public const string Category = "ParallelStochastic";
 
     // Every rule's page lives in docs/rules/<ID>.md; one place to change if the repository moves.
-    public const string HelpLinkBase = "https://github.com/RngSafety/RngSafety/blob/main/docs/rules/";
+    public const string HelpLinkBase = "https://github.com/rngsafety/rngsafety/blob/main/docs/rules/";
 
     public const string ContainingTypeNotPartialId = "RNG4001";
 

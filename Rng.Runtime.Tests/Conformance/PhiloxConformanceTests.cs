@@ -1,113 +1,53 @@
 using System.Numerics;
 using System.Text.Json;
-using Rng.Tests.Infrastructure;
 using static Rng.Tests.Conformance.BitGeneratorVectorHelpers;
 
 namespace Rng.Tests.Conformance;
 
-/// <summary>Philox against NumPy 1.24: tools/numpy-vectors/bitgen_philox.py and NumPy's known-answer file.</summary>
-public sealed class PhiloxConformanceTests
+/// <summary>
+/// Philox against NumPy 1.24 (tools/numpy-vectors/bitgen_philox.py, NumPy's known-answer file), plus explicit keys and
+/// counters, both Fill paths and bad input.
+/// </summary>
+public sealed class PhiloxConformanceTests : BitGeneratorConformanceTests<Philox, PhiloxState>
 {
-    private static readonly JsonElement Vectors = VectorFiles.LoadJson("bitgen_philox.json").RootElement;
+    private static readonly UInt128 SomeKey = new(0x0123456789ABCDEF, 0xFEDCBA9876543210);
 
-    [Fact]
-    public void KnownAnswers_MatchNumPy()
-    {
-        var (seed, expected) = VectorFiles.LoadKnownAnswers("philox-testset-1.csv");
-        Assert.Equal(expected, NextUInt64s(new Philox(seed), expected.Length));
-        var filled = new ulong[expected.Length];
-        new Philox(seed).Fill(filled);
-        Assert.Equal(expected, filled);
-    }
+    protected override string VectorFile => "bitgen_philox.json";
 
-    [Fact]
-    public void RawDraws_MatchNumPy_ForEverySeed()
-    {
-        foreach (var testCase in Vectors.GetProperty("raw").EnumerateArray())
-        {
-            var expected = UInt64s(testCase.GetProperty("values"));
-            var seedSequence = SeedSequenceOf(testCase.GetProperty("seed"));
-            Assert.Equal(expected, NextUInt64s(new Philox(seedSequence), expected.Length));
-            var filled = new ulong[expected.Length];
-            new Philox(SeedSequenceOf(testCase.GetProperty("seed"))).Fill(filled);
-            Assert.Equal(expected, filled);
-        }
-    }
+    protected override string KnownAnswerFile => "philox-testset-1.csv";
 
-    [Fact]
-    public void InterleavedDraws_MatchNumPy()
-    {
-        foreach (var testCase in Vectors.GetProperty("interleaved").EnumerateArray())
-        {
-            var generator = new Philox(SeedSequenceOf(testCase.GetProperty("seed")));
-            Assert.Equal(UInt64s(testCase.GetProperty("values")), Draw(generator, Strings(testCase.GetProperty("ops"))));
-            Assert.Equal(Deserialize<PhiloxState>(testCase.GetProperty("state_after")), generator.State);
-        }
-    }
+    protected override Func<Philox, BigInteger, Philox>? Advance => (generator, delta) => generator.Advance(delta);
 
-    [Fact]
-    public void StateAfterDraws_MatchesNumPy()
-    {
-        foreach (var testCase in Vectors.GetProperty("state_after_draws").EnumerateArray())
-        {
-            var generator = new Philox(SeedSequenceOf(testCase.GetProperty("seed")));
-            Draw(generator, Strings(testCase.GetProperty("ops")));
-            Assert.Equal(Deserialize<PhiloxState>(testCase.GetProperty("state")), generator.State);
-        }
-    }
+    protected override Func<Philox, int, Philox>? Jumped => (generator, jumps) => generator.Jumped(jumps);
 
-    [Fact]
-    public void Advance_MatchesNumPy_ForSmallHugeAndNegativeDeltas()
-    {
-        foreach (var testCase in Vectors.GetProperty("advance").EnumerateArray())
-        {
-            var generator = new Philox(SeedSequenceOf(testCase.GetProperty("seed")));
-            Draw(generator, Strings(testCase.GetProperty("ops_before")));
-            Assert.Same(generator, generator.Advance(BigIntegerOf(testCase.GetProperty("delta"))));
-            Assert.Equal(Deserialize<PhiloxState>(testCase.GetProperty("state_after")), generator.State);
-            Assert.Equal(UInt64s(testCase.GetProperty("next")), NextUInt64s(generator, 12));
-        }
-    }
+    protected override Philox Create(SeedSequence seedSequence) => new(seedSequence);
 
-    [Fact]
-    public void Jumped_MatchesNumPy_AndLeavesTheSourceAlone()
-    {
-        foreach (var testCase in Vectors.GetProperty("jumped").EnumerateArray())
-        {
-            var source = new Philox(SeedSequenceOf(testCase.GetProperty("seed")));
-            Draw(source, Strings(testCase.GetProperty("ops_before")));
-            var before = source.State;
-            var jumped = source;
-            foreach (int jumps in Int32s(testCase.GetProperty("jumps")))
-            {
-                jumped = jumped.Jumped(jumps);
-            }
+    protected override Philox Create(ulong seed) => new(seed);
 
-            Assert.Equal(before, source.State);
-            Assert.Null(jumped.SeedSequence);
-            Assert.Equal(Deserialize<PhiloxState>(testCase.GetProperty("state_after")), jumped.State);
-            Assert.Equal(UInt64s(testCase.GetProperty("next")), NextUInt64s(jumped, 12));
-        }
-    }
+    protected override Philox Create(PhiloxState state) => new(state);
+
+    protected override PhiloxState StateOf(Philox generator) => generator.State;
 
     [Fact]
     public void ExplicitKeyAndCounter_MatchNumPy_IncludingCounterWrap()
     {
-        foreach (var testCase in Vectors.GetProperty("explicit_key").EnumerateArray())
+        foreach (var testCase in Cases("explicit_key"))
         {
             var key = (UInt128)BigIntegerOf(testCase.GetProperty("key"));
-            var generator = Philox.FromKey(key, BigIntegerOf(testCase.GetProperty("counter")));
+            var counter = BigIntegerOf(testCase.GetProperty("counter"));
+            var generator = Philox.FromKey(key, counter);
             Assert.Null(generator.SeedSequence);
             Assert.Equal(key, generator.Key);
+            Assert.Equal(counter, generator.Counter);
             Assert.Equal(UInt64s(testCase.GetProperty("values")), NextUInt64s(generator, 12));
-            Assert.Equal(Deserialize<PhiloxState>(testCase.GetProperty("state_after")), generator.State);
+            Assert.Equal(StateFrom(testCase.GetProperty("state_after")), generator.State);
         }
     }
 
     [Fact]
     public void SeedWithCounter_MatchesNumPy()
     {
-        foreach (var testCase in Vectors.GetProperty("seed_and_counter").EnumerateArray())
+        foreach (var testCase in Cases("seed_and_counter"))
         {
             var counter = BigIntegerOf(testCase.GetProperty("counter"));
             var generator = new Philox(SeedSequenceOf(testCase.GetProperty("seed")), counter);
@@ -117,21 +57,16 @@ public sealed class PhiloxConformanceTests
     }
 
     [Fact]
-    public void IntegerSeed_MeansSeedSequenceOfThatSeed()
+    public void BigIntegerSeed_MeansSeedSequenceOfThatSeed_WithOptionalCounter()
     {
-        var expected = NextUInt64s(new Philox(new SeedSequence(12345)), 9);
-        Assert.Equal(expected, NextUInt64s(new Philox(12345UL), 9));
-        Assert.Equal(expected, NextUInt64s(new Philox(new BigInteger(12345)), 9));
+        var seed = (BigInteger.One << 200) + 3;
+        Assert.Equal(new Philox(new SeedSequence(seed)).State, new Philox(seed).State);
+        Assert.Equal(new Philox(new SeedSequence(seed), 77).State, new Philox(seed, 77).State);
     }
 
     [Fact]
-    public void Fill_EqualsScalarPath_ForEveryLengthAndOffset() =>
-        AssertFillEqualsScalar(() => new Philox(12345UL), g => g.State);
-
-    [Fact]
-    public void Fill_EqualsScalarPath_AcrossACounterCarry()
+    public void Fill_EqualsScalarPath_AcrossCounterCarries()
     {
-        // Counter 2^64 - 3: the word carry happens inside Fill's two-block loop.
         AssertFillEqualsScalar(() => Philox.FromKey(99, ulong.MaxValue - 2), g => g.State);
         AssertFillEqualsScalar(() => Philox.FromKey(99, (BigInteger.One << 256) - 3), g => g.State);
     }
@@ -141,15 +76,15 @@ public sealed class PhiloxConformanceTests
     [InlineData(true)]
     public void LongFill_EqualsScalarPath_WithAndWithoutAvx512(bool useVector512)
     {
-        // Lengths around the 64-value batches of the AVX-512 path, and counters whose low word carries inside
-        // or just after the vector batches (the vector path stops before a carry; the scalar loop takes over).
+        // Lengths around the 64-value batches of the AVX-512 path, and counters whose low word carries inside or
+        // just after the vector batches (the vector path stops before a carry; the scalar loop takes over).
         BigInteger[] counters = [0, ulong.MaxValue - 40, ulong.MaxValue - 16, (BigInteger.One << 256) - 100];
         foreach (var counter in counters)
         {
             foreach (int length in new[] { 63, 64, 65, 127, 128, 129, 1000, 4099 })
             {
-                var scalar = Philox.FromKey(new UInt128(0x0123456789ABCDEF, 0xFEDCBA9876543210), counter);
-                var bulk = Philox.FromKey(new UInt128(0x0123456789ABCDEF, 0xFEDCBA9876543210), counter);
+                var scalar = Philox.FromKey(SomeKey, counter);
+                var bulk = Philox.FromKey(SomeKey, counter);
                 scalar.NextUInt64();
                 bulk.NextUInt64();
                 var expected = NextUInt64s(scalar, length);
@@ -162,19 +97,28 @@ public sealed class PhiloxConformanceTests
     }
 
     [Fact]
-    public void State_JsonRoundTrip_ContinuesTheStream() =>
-        AssertJsonRoundTripContinues(new Philox(2024UL), g => g.State, s => new Philox(s));
+    public void JumpedBackThenForward_ReturnsToTheStart()
+    {
+        var start = new Philox(12345UL);
+        var roundTrip = start.Jumped(-1).Jumped(1);
+        Assert.Equal(start.State, roundTrip.State);
+        Assert.Equal(NextUInt64s(start, 20), NextUInt64s(roundTrip, 20));
+        Assert.Equal(start.Jumped(3).State, start.Jumped().Jumped(2).State);
+    }
 
     [Fact]
-    public void State_Setter_ResumesTheStream()
+    public void Advance_ByMinusOneBlock_RepeatsTheBlock_AndClearsTheBuffers()
     {
-        var generator = new Philox(7UL);
-        generator.NextUInt32();
-        var saved = generator.State;
-        var expected = NextUInt64s(generator, 10);
-        var other = new Philox(8UL);
-        other.State = saved;
-        Assert.Equal(expected, NextUInt64s(other, 10));
+        var generator = new Philox(31UL);
+        var firstBlock = NextUInt64s(generator, 4);
+        generator.NextUInt32(); // starts the second block and buffers a half
+        generator.Advance(-2);
+        var state = generator.State;
+        Assert.Equal(Philox.BufferSize, state.BufferPosition);
+        Assert.All(state.Buffer, word => Assert.Equal(0UL, word));
+        Assert.False(state.HasBufferedUInt32);
+        Assert.Equal(0u, state.BufferedUInt32);
+        Assert.Equal(firstBlock, NextUInt64s(generator, 4));
     }
 
     [Fact]
@@ -193,41 +137,21 @@ public sealed class PhiloxConformanceTests
         Assert.Equal(NextUInt64s(new Philox(7UL), 6), NextUInt64s(resumed, 6));
     }
 
-    [Fact]
-    public void JumpedBackThenForward_ReturnsToTheStart()
-    {
-        var start = new Philox(12345UL);
-        var roundTrip = start.Jumped(-1).Jumped(1);
-        Assert.Equal(start.State, roundTrip.State);
-        Assert.Equal(NextUInt64s(start, 20), NextUInt64s(roundTrip, 20));
-    }
-
-    [Fact]
-    public void Advance_ByMinusOneBlock_RepeatsThePreviousBlock()
-    {
-        var generator = new Philox(31UL);
-        var firstBlock = NextUInt64s(generator, 4);
-        generator.Advance(-1);
-        Assert.Equal(firstBlock, NextUInt64s(generator, 4));
-    }
-
     [Theory]
     [InlineData(-1)]
     [InlineData(1)] // 2^256, one past the top
     public void CounterOutOfRange_IsRejected_NamingTheArgument(int which)
     {
         var counter = which < 0 ? BigInteger.MinusOne : BigInteger.One << 256;
-        var ex1 = Assert.Throws<ArgumentOutOfRangeException>(() => new Philox(1UL, counter));
-        Assert.Equal("counter", ex1.ParamName);
-        Assert.Contains("2^256", ex1.Message);
-        var ex2 = Assert.Throws<ArgumentOutOfRangeException>(() => Philox.FromKey(1, counter));
-        Assert.Equal("counter", ex2.ParamName);
-        var ex3 = Assert.Throws<ArgumentOutOfRangeException>(() => new Philox(new SeedSequence(1), counter));
-        Assert.Equal("counter", ex3.ParamName);
+        var fromSeed = Assert.Throws<ArgumentOutOfRangeException>(() => new Philox(new BigInteger(1), counter));
+        Assert.Equal("counter", fromSeed.ParamName);
+        Assert.Contains("2^256", fromSeed.Message);
+        Assert.Equal("counter", Assert.Throws<ArgumentOutOfRangeException>(() => Philox.FromKey(1, counter)).ParamName);
+        Assert.Equal("counter", Assert.Throws<ArgumentOutOfRangeException>(() => new Philox(new SeedSequence(1), counter)).ParamName);
     }
 
     [Fact]
-    public void NullAndNegativeSeeds_AreRejected()
+    public void NullAndNegativeArguments_AreRejected()
     {
         Assert.Equal("seedSequence", Assert.Throws<ArgumentNullException>(() => new Philox((SeedSequence)null!)).ParamName);
         Assert.Equal("state", Assert.Throws<ArgumentNullException>(() => new Philox((PhiloxState)null!)).ParamName);
@@ -273,7 +197,7 @@ public sealed class PhiloxConformanceTests
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<PhiloxState>(json));
 
     [Fact]
-    public void ValidJson_Loads()
+    public void Json_UsesTheDocumentedShape()
     {
         var state = JsonSerializer.Deserialize<PhiloxState>(
             """{"counter":[0,0,0,0],"key":[1,2],"buffer":[0,0,0,0],"bufferPosition":4,"hasBufferedUInt32":false,"bufferedUInt32":0}""")!;

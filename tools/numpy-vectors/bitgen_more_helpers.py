@@ -1,4 +1,4 @@
-"""Shared by bitgen_philox.py, bitgen_sfc64.py and bitgen_mt19937.py (imported; running it does nothing).
+"""Shared by the bitgen_*.py scripts (imported; running it does nothing).
 
 Conventions of the vectors they write:
 - A seed is {"entropy": "<decimal>", "spawn_key": [..]}: the generator is BitGen(SeedSequence(entropy, spawn_key)).

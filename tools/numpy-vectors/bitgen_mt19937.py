@@ -1,9 +1,10 @@
-"""MT19937 vectors: raw draws (NumPy's random_raw: 32-bit outputs), interleaved next_uint32/next_uint64/next_double,
-state after seeding and after draws, and jumped (incl. NumPy 1.24's no-op for jumps <= 0).
-Writes bitgen_mt19937.json into the folder given as argv[1]."""
+"""MT19937 vectors in the shape BitGeneratorConformanceTests replays: raw draws (NumPy's random_raw gives the
+32-bit outputs), interleaved next_uint32/next_uint64/next_double, state after seeding and after draws, jumped
+(incl. NumPy 1.24's no-op for jumps <= 0) and spawn. Writes bitgen_mt19937.json into the folder given as argv[1]."""
 import numpy as np
 
 from bitgen_more_helpers import draw, make, op_pattern, raw, seed_spec, words
+from bitgen_pcg import spawn_cases
 from common import write
 
 MT19937 = np.random.MT19937
@@ -23,7 +24,7 @@ def main():
     for i, spec in enumerate(SEEDS[:3]):
         ops = op_pattern(700, 200 + i)  # > 624 outputs, so the pattern crosses a regeneration
         bg = make(MT19937, spec)
-        interleaved.append({"seed": spec, "ops": ops, "values": draw(bg, ops), "pos_after": state(bg)["pos"]})
+        interleaved.append({"seed": spec, "ops": ops, "values": draw(bg, ops), "state_after": state(bg)})
 
     states = []
     for ops in (["u32"], ["u64"] * 400, ["u32"] * 625):
@@ -33,14 +34,15 @@ def main():
 
     jumps = []
     for draws_before, chain in ((0, [1]), (1, [1]), (0, [3]), (0, [1, 1]), (700, [2]), (5, [-1]), (5, [0])):
+        before_ops = ["u32"] * draws_before
         bg = make(MT19937, SEEDS[1])
-        raw(bg, draws_before)
+        draw(bg, before_ops)
         original = state(bg)
         jumped = bg
         for jumps_count in chain:
             jumped = jumped.jumped(jumps_count)
         assert state(bg) == original  # jumped() leaves its source alone
-        jumps.append({"seed": SEEDS[1], "raw_before": draws_before, "jumps": chain,
+        jumps.append({"seed": SEEDS[1], "ops_before": before_ops, "jumps": chain,
                       "state_after": state(jumped), "next": raw(jumped, 12)})
 
     write("bitgen_mt19937.json", {
@@ -50,6 +52,7 @@ def main():
         "interleaved": interleaved,
         "state_after_draws": states,
         "jumped": jumps,
+        "spawn": [spawn_cases(MT19937, SEEDS[1]), spawn_cases(MT19937, SEEDS[4])],
     })
 
 

@@ -1,8 +1,10 @@
-"""Philox (4x64-10) vectors: raw draws, interleaved 32/64/double draws, state after draws, advance, jumped,
-explicit key and counter. Writes bitgen_philox.json into the folder given as argv[1]."""
+"""Philox (4x64-10) vectors in the shape BitGeneratorConformanceTests replays: raw draws, state after seeding,
+interleaved 32/64/double draws, state after draws, advance, jumped, spawn, plus explicit key and counter and
+seed with counter. Writes bitgen_philox.json into the folder given as argv[1]."""
 import numpy as np
 
 from bitgen_more_helpers import draw, make, op_pattern, raw, seed_spec, words
+from bitgen_pcg import spawn_cases
 from common import write
 
 Philox = np.random.Philox
@@ -23,6 +25,7 @@ def state(bg):
 
 def main():
     raw_cases = [{"seed": spec, "values": raw(make(Philox, spec), 1000)} for spec in SEEDS]
+    seeded = [{"seed": spec, "state": state(make(Philox, spec))} for spec in SEEDS]
 
     interleaved = []
     for i, spec in enumerate(SEEDS[:3]):
@@ -73,12 +76,14 @@ def main():
     write("bitgen_philox.json", {
         "generator": "Philox",
         "raw": raw_cases,
+        "state_after_seeding": seeded,
         "interleaved": interleaved,
         "state_after_draws": states,
         "advance": advances,
         "jumped": jumps,
         "explicit_key": explicit,
         "seed_and_counter": seeded_counter,
+        "spawn": [spawn_cases(Philox, SEEDS[1]), spawn_cases(Philox, SEEDS[4])],
     })
 
 

@@ -1,8 +1,9 @@
-"""SFC64 vectors: raw draws, interleaved 32/64/double draws, state after seeding and after draws.
-Writes bitgen_sfc64.json into the folder given as argv[1]."""
+"""SFC64 vectors in the shape BitGeneratorConformanceTests replays: raw draws, interleaved 32/64/double draws,
+state after seeding and after draws, spawn. Writes bitgen_sfc64.json into the folder given as argv[1]."""
 import numpy as np
 
 from bitgen_more_helpers import draw, make, op_pattern, raw, seed_spec, words
+from bitgen_pcg import spawn_cases
 from common import write
 
 SFC64 = np.random.SFC64
@@ -40,6 +41,7 @@ def main():
         "state_after_seeding": seeded,
         "interleaved": interleaved,
         "state_after_draws": states,
+        "spawn": [spawn_cases(SFC64, SEEDS[1]), spawn_cases(SFC64, SEEDS[4])],
     })
 
 

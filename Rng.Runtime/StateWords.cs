@@ -1,6 +1,7 @@
 namespace Rng;
 
-// Value equality and hashing of the word arrays in state records (arrays compare by reference otherwise).
+// Value equality and hashing of the word arrays in the Philox, Sfc64 and Mt19937 state records (arrays compare
+// by reference otherwise).
 internal static class StateWords
 {
     public static bool SequenceEqual<T>(T[]? left, T[]? right)

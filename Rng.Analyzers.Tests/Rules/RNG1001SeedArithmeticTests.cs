@@ -1,0 +1,763 @@
+using Microsoft.CodeAnalysis.Testing;
+using Rng.Analyzers.CodeFixes;
+using Rng.Analyzers.Tests.Infrastructure;
+using Verify = Rng.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Rng.Analyzers.SeedArithmeticAnalyzer>;
+using VerifyFix = Rng.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Rng.Analyzers.SeedArithmeticAnalyzer, Rng.Analyzers.CodeFixes.SeedArithmeticCodeFixProvider>;
+
+namespace Rng.Analyzers.Tests.Rules;
+
+public sealed class RNG1001SeedArithmeticTests
+{
+    private static readonly VerifierOptions WithRuntime = new() { WithRngRuntime = true };
+
+    private const string NearbyRuns = "runs with nearby root seeds reuse each other's streams";
+
+    private static DiagnosticResult Expected(int markup, string seed, string problem, string keys) =>
+        Verify.Diagnostic(Descriptors.SeedDerivedByArithmetic).WithLocation(markup).WithArguments(seed, problem, keys);
+
+    // ---------------- positive cases ----------------
+
+    [Fact]
+    public async Task Triggers_ParallelForIndexAddedToRootSeed_WithTheIssueMessage()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(int rootSeed, int n)
+                {
+                    Parallel.For(0, n, workerId =>
+                    {
+                        var rng = new Random({|#0:rootSeed + workerId|});
+                        rng.Next();
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source, Expected(0, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"));
+    }
+
+    [Fact]
+    public async Task Triggers_ThroughCastsUncheckedAndParentheses()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                void Run(long rootSeed)
+                {
+                    for (int i = 0; i < 4; i++)
+                    {
+                        var a = new Random({|#0:unchecked((int)(rootSeed * 31 + i))|});
+                        var b = new Random({|#1:((int)rootSeed) ^ (i)|});
+                        var c = new Random({|#2:checked((int)rootSeed - i)|});
+                    }
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "unchecked((int)(rootSeed * 31 + i))", "adds a loop index to the root seed; " + NearbyRuns, "i, rootSeed"),
+            Expected(1, "((int)rootSeed) ^ (i)", "XORs a loop index into the root seed; runs whose root seeds differ only in the low bits reuse each other's streams", "i, rootSeed"),
+            Expected(2, "checked((int)rootSeed - i)", "subtracts a loop index from the root seed; " + NearbyRuns, "i, rootSeed"));
+    }
+
+    [Fact]
+    public async Task Triggers_ThroughLocalAssignedEarlier()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        var workerSeed = rootSeed + workerId;
+                        var rng = new Random({|#0:workerSeed|});
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source, Expected(0, "workerSeed = rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"));
+    }
+
+    [Fact]
+    public async Task Triggers_ForInterlockedCounterThreadIdAndTaskId()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static int s_next;
+
+                void Run(int rootSeed)
+                {
+                    Task.Run(() => new Random({|#0:rootSeed + Interlocked.Increment(ref s_next)|}));
+                    new Thread(() => new Random({|#1:rootSeed * Environment.CurrentManagedThreadId|})).Start();
+                    Task.Run(() => new Random({|#2:rootSeed | (Task.CurrentId ?? 0)|}));
+                    new Thread(() => new Random({|#3:rootSeed + Thread.CurrentThread.ManagedThreadId|})).Start();
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "rootSeed + Interlocked.Increment(ref s_next)", "adds an Interlocked counter to the root seed; " + NearbyRuns, "Interlocked.Increment(ref s_next), rootSeed"),
+            Expected(1, "rootSeed * Environment.CurrentManagedThreadId", "multiplies the root seed by a thread id; products of different roots and workers coincide, and worker 0 gets the same seed in every run", "Environment.CurrentManagedThreadId, rootSeed"),
+            Expected(2, "rootSeed | (Task.CurrentId ?? 0)", "ORs a task id into the root seed; workers whose bits the root seed already has get the same seed", "Task.CurrentId ?? 0, rootSeed"),
+            Expected(3, "rootSeed + Thread.CurrentThread.ManagedThreadId", "adds a thread id to the root seed; " + NearbyRuns, "Thread.CurrentThread.ManagedThreadId, rootSeed"));
+    }
+
+    [Fact]
+    public async Task Triggers_ForeachWhileCounterAndPlinq()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+
+            class C
+            {
+                void Run(int seed, List<int> ids)
+                {
+                    foreach (var id in ids)
+                    {
+                        new Random({|#0:seed << id|});
+                    }
+
+                    int n = 0;
+                    while (n < 10)
+                    {
+                        new Random({|#1:42 + n|});
+                        n++;
+                    }
+
+                    var firsts = Enumerable.Range(0, 8).AsParallel().Select(i => new Random({|#2:seed + i|}).Next()).ToArray();
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "seed << id", "shifts a loop index into the root seed; bits shifted out are lost, so different workers and runs get the same seed", "id, seed"),
+            Expected(1, "42 + n", "adds a loop counter to the root seed; " + NearbyRuns, "n, 42"),
+            Expected(2, "seed + i", "adds a worker index to the root seed; " + NearbyRuns, "i, seed"));
+    }
+
+    [Fact]
+    public async Task Triggers_InsideModuloAndMathAbs()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                void Run(int seed)
+                {
+                    for (int i = 0; i < 4; i++)
+                    {
+                        new Random({|#0:(seed + i) % int.MaxValue|});
+                        new Random({|#1:Math.Abs(seed * 7919 + i)|});
+                    }
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "(seed + i) % int.MaxValue", "adds a loop index to the root seed; " + NearbyRuns, "i, seed"),
+            Expected(1, "Math.Abs(seed * 7919 + i)", "adds a loop index to the root seed; " + NearbyRuns, "i, seed"));
+    }
+
+    [Fact]
+    public async Task Triggers_BareIndexGivenToSystemRandom()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run()
+                {
+                    for (int i = 0; i < 4; i++)
+                    {
+                        new Random({|#0:i|});
+                    }
+
+                    Parallel.For(0, 4, worker => new Random({|#1:(int)(long)worker|}));
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "i", "is a loop index used directly as the seed; System.Random's legacy seeding correlates the streams of neighbouring seeds", "i, rootSeed"),
+            Expected(1, "(int)(long)worker", "is a worker index used directly as the seed; System.Random's legacy seeding correlates the streams of neighbouring seeds", "worker, rootSeed"));
+    }
+
+    [Fact]
+    public async Task Triggers_ForRngRuntimeSinks()
+    {
+        const string source = """
+            using System.Numerics;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(BigInteger rootSeed, ulong seed)
+                {
+                    Parallel.For(0, 4, workerId =>
+                    {
+                        var sequence = new SeedSequence({|#0:rootSeed + workerId|});
+                        var pcg = new Pcg64({|#1:seed + (ulong)workerId|});
+                        var philox = new Philox({|#2:rootSeed * workerId|});
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            WithRuntime,
+            Expected(0, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(1, "seed + (ulong)workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, seed"),
+            Expected(2, "rootSeed * workerId", "multiplies the root seed by a worker index; products of different roots and workers coincide, and worker 0 gets the same seed in every run", "workerId, rootSeed"));
+    }
+
+    [Fact]
+    public async Task Triggers_ForConfiguredSeedSink()
+    {
+        const string source = """
+            namespace Lib
+            {
+                public class Twister
+                {
+                    public Twister(int seed) { }
+                }
+            }
+
+            class C
+            {
+                void Run(int seed)
+                {
+                    for (int i = 0; i < 4; i++)
+                    {
+                        new Lib.Twister({|#0:seed + i|});
+                    }
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            new VerifierOptions { EditorConfig = "rng_safety.seed_sinks = M:Lib.Twister.ctor(System.Int32)" },
+            Expected(0, "seed + i", "adds a loop index to the root seed; " + NearbyRuns, "i, seed"));
+    }
+
+    // ---------------- negative cases ----------------
+
+    [Fact]
+    public async Task DoesNotTrigger_PhiloxKeyPlusStreamId()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(UInt128 rootKey)
+                {
+                    Parallel.For(0, 4, streamId =>
+                    {
+                        var philox = Philox.FromKey(rootKey + (UInt128)streamId);
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source, WithRuntime);
+    }
+
+    [Fact]
+    public async Task DoesNotTrigger_SeedsThroughSeedSequence()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 4, workerId =>
+                    {
+                        var rng = new Random((int)new SeedSequence(new[] { workerId, rootSeed }).GenerateState(1)[0]);
+                        var pcg = new Pcg64(new SeedSequence(new[] { workerId, rootSeed }));
+                        var bare = new Pcg64((ulong)workerId);
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source, WithRuntime);
+    }
+
+    [Fact]
+    public async Task DoesNotTrigger_WithoutWorkerValue_OrWithIndexUsedElsewhere()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                int[] _seeds = new int[10];
+
+                void Run(int rootSeed, int offset)
+                {
+                    var a = new Random(rootSeed + offset);
+                    for (int i = 0; i < 4; i++)
+                    {
+                        var b = new Random(_seeds[i + 1]);
+                        var c = new Random(rootSeed);
+                        var d = new Random(Compute(rootSeed + i));
+                    }
+                }
+
+                static int Compute(int x) => x;
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DoesNotTrigger_ForSeedsFromALockedSeeder_OrRandomShared()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    var seeder = new Random(rootSeed);
+                    Parallel.For(0, 8, i =>
+                    {
+                        int seed;
+                        lock (seeder)
+                        {
+                            seed = seeder.Next();
+                        }
+
+                        var rng = new Random(seed);
+                        var other = new Random(Random.Shared.Next());
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DoesNotTrigger_UnderUndefinedIf()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    for (int i = 0; i < 4; i++)
+                    {
+            #if NEVER_DEFINED
+                        var rng = new Random(rootSeed + i);
+            #endif
+                    }
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DoesNotTrigger_InGeneratedCode()
+    {
+        const string generated = """
+            // <auto-generated/>
+            using System;
+
+            class Generated
+            {
+                void Run(int rootSeed)
+                {
+                    for (int i = 0; i < 4; i++) { new Random(rootSeed + i); }
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync("class C { }", new VerifierOptions { AdditionalSources = new[] { ("Generated.g.cs", generated) } });
+    }
+
+    // ---------------- fixes ----------------
+
+    [Fact]
+    public async Task Fix_KeySeedSequence_KeepsIntSeedAndReinterpretsSignedValues()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        var rng = new Random({|RNG1001:rootSeed + workerId|});
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        var rng = new Random((int)new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed }).GenerateState(1)[0]);
+                    });
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedArithmeticCodeFixProvider.KeySeedSequenceKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_KeySeedSequence_InCheckedContextWrapsInUnchecked_AndKeepsLongType()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                void Run(long rootSeed)
+                {
+                    checked
+                    {
+                        for (int i = 0; i < 4; i++)
+                        {
+                            var rng = new Random({|RNG1001:(int)((rootSeed ^ i) % int.MaxValue)|});
+                        }
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void Run(long rootSeed)
+                {
+                    checked
+                    {
+                        for (int i = 0; i < 4; i++)
+                        {
+                            var rng = new Random((int)(unchecked((long)new SeedSequence(new ulong[] { (uint)i, (ulong)rootSeed }).GenerateState64(1)[0]) % int.MaxValue));
+                        }
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedArithmeticCodeFixProvider.KeySeedSequenceKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_KeySeedSequence_RewritesTheLocalsInitializer()
+    {
+        const string source = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void Run(uint rootSeed)
+                {
+                    for (uint i = 0; i < 4; i++)
+                    {
+                        var workerSeed = rootSeed + i * 2;
+                        var rng = new Random({|RNG1001:(int)workerSeed|});
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void Run(uint rootSeed)
+                {
+                    for (uint i = 0; i < 4; i++)
+                    {
+                        var workerSeed = new SeedSequence(new ulong[] { i, rootSeed }).GenerateState(1)[0];
+                        var rng = new Random((int)workerSeed);
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedArithmeticCodeFixProvider.KeySeedSequenceKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_KeySeedSequence_SeedSequenceEntropyBecomesTheList()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(long rootSeed)
+                {
+                    Parallel.For(0L, 4L, workerId =>
+                    {
+                        var sequence = new SeedSequence({|RNG1001:rootSeed + workerId|});
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(long rootSeed)
+                {
+                    Parallel.For(0L, 4L, workerId =>
+                    {
+                        var sequence = new SeedSequence(new ulong[] { (ulong)workerId, (ulong)rootSeed });
+                    });
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedArithmeticCodeFixProvider.KeySeedSequenceKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_KeySeedSequence_BareIndexAndNegativeConstant()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                void Run()
+                {
+                    for (int i = 0; i < 4; i++)
+                    {
+                        var a = new Random({|RNG1001:i|});
+                        var b = new Random({|RNG1001:-7 + i|});
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void Run()
+                {
+                    for (int i = 0; i < 4; i++)
+                    {
+                        var a = new Random((int)new SeedSequence(new ulong[] { (uint)i }).GenerateState(1)[0]);
+                        var b = new Random((int)new SeedSequence(new ulong[] { (uint)i, unchecked((uint)-7) }).GenerateState(1)[0]);
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedArithmeticCodeFixProvider.KeySeedSequenceKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_UseGenerator_BitGeneratorSeededFromSeedSequence()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(ulong seed)
+                {
+                    Parallel.For(0, 4, workerId =>
+                    {
+                        BitGenerator pcg = new Pcg64({|RNG1001:seed + (ulong)workerId|});
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(ulong seed)
+                {
+                    Parallel.For(0, 4, workerId =>
+                    {
+                        BitGenerator pcg = new Pcg64(new SeedSequence(new ulong[] { (uint)workerId, seed }));
+                    });
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedArithmeticCodeFixProvider.UseGeneratorKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Triggers_ForGeneratorCreate()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(long rootSeed)
+                {
+                    Parallel.For(0, 4, i => Generator.Create({|#0:rootSeed + i|}));
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source, WithRuntime, Expected(0, "rootSeed + i", "adds a worker index to the root seed; " + NearbyRuns, "i, rootSeed"));
+    }
+
+    [Fact]
+    public async Task Fix_UseGenerator_SystemRandomBecomesGeneratorAsRandom_AndGeneratorCreateTakesTheSeedSequence()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        Random rng = new Random({|RNG1001:rootSeed + workerId|});
+                        var generator = Generator.Create({|RNG1001:rootSeed * 1000L + workerId|});
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        Random rng = Generator.Create(new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed })).AsRandom();
+                        var generator = Generator.Create(new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed }));
+                    });
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedArithmeticCodeFixProvider.UseGeneratorKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_FixAll_RewritesEverySeedInTheDocument()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    for (int i = 0; i < 4; i++)
+                    {
+                        var a = new Random({|RNG1001:rootSeed + i|});
+                        var b = new Random({|RNG1001:rootSeed ^ i|});
+                    }
+                }
+
+                void Other(int seed)
+                {
+                    foreach (var id in new[] { 1, 2 })
+                    {
+                        var c = new Random({|RNG1001:seed * id|});
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    for (int i = 0; i < 4; i++)
+                    {
+                        var a = new Random((int)new SeedSequence(new ulong[] { (uint)i, (uint)rootSeed }).GenerateState(1)[0]);
+                        var b = new Random((int)new SeedSequence(new ulong[] { (uint)i, (uint)rootSeed }).GenerateState(1)[0]);
+                    }
+                }
+
+                void Other(int seed)
+                {
+                    foreach (var id in new[] { 1, 2 })
+                    {
+                        var c = new Random((int)new SeedSequence(new ulong[] { (uint)id, (uint)seed }).GenerateState(1)[0]);
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedArithmeticCodeFixProvider.KeySeedSequenceKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task NoFix_WithoutRngRuntime()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    for (int i = 0; i < 4; i++)
+                    {
+                        var rng = new Random({|RNG1001:rootSeed + i|});
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyNoCodeFixAsync(source, equivalenceKey: null);
+    }
+}

@@ -1,0 +1,213 @@
+using Microsoft.CodeAnalysis.Testing;
+using Rng.Analyzers.CodeFixes;
+using Rng.Analyzers.Tests.Infrastructure;
+using Verify = Rng.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Rng.Analyzers.ProcessHashSeedAnalyzer>;
+using VerifyFix = Rng.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Rng.Analyzers.ProcessHashSeedAnalyzer, Rng.Analyzers.CodeFixes.ProcessHashSeedCodeFixProvider>;
+
+namespace Rng.Analyzers.Tests.Rules;
+
+public sealed class RNG1004ProcessHashSeedTests
+{
+    private static readonly VerifierOptions WithRuntime = new() { WithRngRuntime = true };
+
+    private static DiagnosticResult Expected(int markup, string seed, string hash) =>
+        Verify.Diagnostic(Descriptors.SeedFromProcessHash).WithLocation(markup).WithArguments(seed, hash);
+
+    [Fact]
+    public async Task Triggers_ForStringTupleRecordAnonymousAndComparerHashes()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+
+            record Experiment(string Name, int Run);
+
+            class C
+            {
+                void Run(string name, int run, Experiment experiment)
+                {
+                    new Random({|#0:name.GetHashCode()|});
+                    new Random({|#1:name.GetHashCode(StringComparison.OrdinalIgnoreCase)|});
+                    new Random({|#2:HashCode.Combine(name, run)|});
+                    var builder = new HashCode();
+                    builder.Add(run);
+                    new Random({|#3:builder.ToHashCode()|});
+                    new Random({|#4:(run, run).GetHashCode()|});
+                    new Random({|#5:experiment.GetHashCode()|});
+                    new Random({|#6:new { name, run }.GetHashCode()|});
+                    new Random({|#7:EqualityComparer<string>.Default.GetHashCode(name)|});
+                    new Random({|#8:StringComparer.OrdinalIgnoreCase.GetHashCode(name)|});
+                    new Random({|#9:Tuple.Create(name, run).GetHashCode()|});
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "name.GetHashCode()", "string.GetHashCode()"),
+            Expected(1, "name.GetHashCode(StringComparison.OrdinalIgnoreCase)", "string.GetHashCode()"),
+            Expected(2, "HashCode.Combine(name, run)", "HashCode.Combine"),
+            Expected(3, "builder.ToHashCode()", "HashCode.ToHashCode"),
+            Expected(4, "(run, run).GetHashCode()", "the hash code of a value tuple"),
+            Expected(5, "experiment.GetHashCode()", "the hash code of record 'Experiment', which holds strings"),
+            Expected(6, "new { name, run }.GetHashCode()", "the hash code of an anonymous type holding strings"),
+            Expected(7, "EqualityComparer<string>.Default.GetHashCode(name)", "EqualityComparer<string>.Default.GetHashCode"),
+            Expected(8, "StringComparer.OrdinalIgnoreCase.GetHashCode(name)", "StringComparer.GetHashCode"),
+            Expected(9, "Tuple.Create(name, run).GetHashCode()", "the hash code of 'System.Tuple<string, int>', which holds strings"));
+    }
+
+    [Fact]
+    public async Task Triggers_ThroughArithmeticAndLocals_AndForRngRuntimeSinks()
+    {
+        const string source = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void Run(string experiment, int rootSeed)
+                {
+                    var salt = experiment.GetHashCode();
+                    new Random({|#0:rootSeed ^ salt|});
+                    new SeedSequence({|#1:(uint)experiment.GetHashCode()|});
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            WithRuntime,
+            Expected(0, "rootSeed ^ salt", "string.GetHashCode()"),
+            Expected(1, "(uint)experiment.GetHashCode()", "string.GetHashCode()"));
+    }
+
+    [Fact]
+    public async Task DoesNotTrigger_ForStableHashes()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+
+            record Point(int X, int Y);
+
+            enum Mode { A, B }
+
+            class C
+            {
+                void Run(int run, long big, Point point, Mode mode)
+                {
+                    new Random(run.GetHashCode());
+                    new Random(big.GetHashCode());
+                    new Random(point.GetHashCode());
+                    new Random(new { run }.GetHashCode());
+                    new Random(mode.GetHashCode());
+                    new Random(EqualityComparer<int>.Default.GetHashCode(run));
+                    new Random(Tuple.Create(run, run).GetHashCode());
+            #if NEVER_DEFINED
+                    new Random("x".GetHashCode());
+            #endif
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DoesNotTrigger_InGeneratedCode()
+    {
+        const string generated = """
+            // <auto-generated/>
+            class Generated { System.Random R(string s) => new System.Random(s.GetHashCode()); }
+            """;
+        await Verify.VerifyAnalyzerAsync("class C { }", new VerifierOptions { AdditionalSources = new[] { ("Generated.g.cs", generated) } });
+    }
+
+    [Fact]
+    public async Task Fix_StableHash_KeepsTheIntSeed()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                Random Make(string experiment) => new Random({|RNG1004:experiment.GetHashCode()|});
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Numerics;
+            using System.Security.Cryptography;
+            using System.Text;
+            using Rng;
+
+            class C
+            {
+                Random Make(string experiment) => new Random((int)new SeedSequence(new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(experiment)), isUnsigned: true)).GenerateState(1)[0]);
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, ProcessHashSeedCodeFixProvider.StableHashKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_StableHash_BecomesSeedSequenceEntropy_AndFixAll()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using Rng;
+
+            class C
+            {
+                void Run(string name, string other)
+                {
+                    var a = new SeedSequence({|RNG1004:name.GetHashCode()|});
+                    var b = new Random({|RNG1004:StringComparer.Ordinal.GetHashCode(other) + 1|});
+                    var c = new Random({|RNG1004:EqualityComparer<string>.Default.GetHashCode(name)|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Collections.Generic;
+            using System.Numerics;
+            using System.Security.Cryptography;
+            using System.Text;
+            using Rng;
+
+            class C
+            {
+                void Run(string name, string other)
+                {
+                    var a = new SeedSequence(new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name)), isUnsigned: true));
+                    var b = new Random((int)new SeedSequence(new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(other)), isUnsigned: true)).GenerateState(1)[0] + 1);
+                    var c = new Random((int)new SeedSequence(new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name)), isUnsigned: true)).GenerateState(1)[0]);
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, ProcessHashSeedCodeFixProvider.StableHashKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task NoFix_WithoutRngRuntime_OrWithoutSingleText()
+    {
+        await VerifyFix.VerifyNoCodeFixAsync(
+            """
+            using System;
+
+            class C
+            {
+                Random Make(string experiment) => new Random({|RNG1004:experiment.GetHashCode()|});
+            }
+            """,
+            equivalenceKey: null);
+        await VerifyFix.VerifyNoCodeFixAsync(
+            """
+            using System;
+
+            class C
+            {
+                Random Make(string a, int b) => new Random({|RNG1004:HashCode.Combine(a, b)|});
+            }
+            """,
+            equivalenceKey: null,
+            WithRuntime);
+    }
+}
