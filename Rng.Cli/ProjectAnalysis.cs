@@ -28,7 +28,9 @@ internal static class ProjectAnalysis
     /// <summary>Every RngSafety diagnostic in <paramref name="project"/> after .editorconfig severities and suppressions, generated files excluded.</summary>
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project, AnalyzerCatalog catalog, CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        Trace($"compilation of {project.Name}", clock);
         if (compilation is null)
         {
             return ImmutableArray<Diagnostic>.Empty;
@@ -45,13 +47,24 @@ internal static class ProjectAnalysis
                 analyzerOptions.AnalyzerConfigOptionsProvider);
             driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out generatorDiagnostics, cancellationToken);
             compilation = withGenerated;
+            Trace("generators", clock);
         }
 
         var sourceTrees = project.Documents.Where(d => d.FilePath is not null).Select(d => d.FilePath!).ToHashSet(StringComparer.Ordinal);
         var analyzers = compilation.WithAnalyzers(
             catalog.Analyzers,
-            new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+            new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: Tracing, reportSuppressedDiagnostics: false));
         var analyzerDiagnostics = await analyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        Trace("analyzers", clock);
+        if (Tracing)
+        {
+            foreach (var analyzer in catalog.Analyzers)
+            {
+                var telemetry = await analyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false);
+                Console.Error.WriteLine($"rngsafety: trace:   {analyzer.GetType().Name}: {telemetry.ExecutionTime.TotalMilliseconds:F0} ms");
+            }
+
+        }
 
         var result = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var diagnostic in analyzerDiagnostics)
@@ -72,6 +85,18 @@ internal static class ProjectAnalysis
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>With RNGSAFETY_TRACE=1, phase times go to stderr, to find where time goes on large code bases.</summary>
+    private static readonly bool Tracing = Environment.GetEnvironmentVariable("RNGSAFETY_TRACE") == "1";
+
+    private static void Trace(string phase, System.Diagnostics.Stopwatch clock)
+    {
+        if (Tracing)
+        {
+            Console.Error.WriteLine($"rngsafety: trace: {phase}: {clock.ElapsedMilliseconds} ms (process CPU {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0} ms)");
+            clock.Restart();
+        }
     }
 
     private static bool IsInSourceOrProject(Diagnostic diagnostic, HashSet<string> sourceFiles)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
 
@@ -46,7 +47,7 @@ internal static class Reporters
 
     public static void WriteJson(CheckResult result, AnalyzerCatalog catalog, Stream output, string currentDirectory)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("tool", "rngsafety");
         json.WriteString("version", ToolVersion);
@@ -102,7 +103,7 @@ internal static class Reporters
         var ruleIndex = rules.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         string rootUri = new Uri(currentDirectory.EndsWith(Path.DirectorySeparatorChar) ? currentDirectory : currentDirectory + Path.DirectorySeparatorChar).AbsoluteUri;
 
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("$schema", SarifSchema);
         json.WriteString("version", "2.1.0");

@@ -17,6 +17,9 @@ internal static class SourceWorkspace
         "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; "
         + "global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;";
 
+    /// <summary>Files without a byte-order mark are read, and written back by --fix, as UTF-8 without one.</summary>
+    private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
     public static Solution Create(CheckTarget target, List<string> errors, Progress progress, out AdhocWorkspace workspace)
     {
         var projectId = ProjectId.CreateNewId(target.DisplayName);
@@ -27,7 +30,7 @@ internal static class SourceWorkspace
             try
             {
                 using var stream = File.OpenRead(target.Files[i]);
-                texts[i] = SourceText.From(stream, Encoding.UTF8, canBeEmbedded: false);
+                texts[i] = SourceText.From(stream, Utf8NoBom, canBeEmbedded: false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
@@ -73,7 +76,7 @@ internal static class SourceWorkspace
                 compilationOptions: new CSharpCompilationOptions(
                     OutputKind.ConsoleApplication,
                     allowUnsafe: true,
-                    nullableContextOptions: NullableContextOptions.Enable,
+                    nullableContextOptions: NullableContextOptions.Disable,
                     concurrentBuild: true),
                 parseOptions: new CSharpParseOptions(LanguageVersion.Preview),
                 documents: documents,
