@@ -40,6 +40,9 @@ internal readonly struct WorkerValue
     /// <summary>The operation as written at the point where it was found (a local or parameter reference, a property, a call).</summary>
     public IOperation Operation { get; }
 
+    /// <summary>The noun without its article, e.g. "loop index".</summary>
+    public string NounWithoutArticle => Noun.Substring(Noun.IndexOf(' ') + 1);
+
     /// <summary>A short noun phrase for messages, e.g. "a loop index".</summary>
     public string Noun => Kind switch
     {
