@@ -324,3 +324,21 @@ public sealed class CheckTests
         Assert.NotEmpty(catalog.Generators);
     }
 }
+
+public sealed class ProgressTests
+{
+    [Fact]
+    public void Progress_IsQuietWhenRedirected_AndShownWhenForced()
+    {
+        using var folder = new TempFolder();
+        folder.Write("Safe.cs", Sources.Safe);
+        folder.Write("Clock.cs", Sources.ClockSeed);
+
+        var (_, _, quiet) = Cli.Run("check", folder.Root);
+        Assert.Equal("", quiet);
+
+        var (_, output, shown) = Cli.Run("check", folder.Root, "--progress");
+        Assert.Contains("checked 2/2 files", shown);
+        Assert.DoesNotContain("checked 2/2", output);
+    }
+}

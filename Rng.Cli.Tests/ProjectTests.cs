@@ -34,6 +34,36 @@ public sealed class ProjectTests
     }
 
     [Fact]
+    public void Sln_LoadsEveryProject()
+    {
+        using var folder = new TempFolder();
+        folder.Write("app/App.csproj", ProjectFile);
+        string source = folder.Write("app/Workers.cs", Sources.SeedArithmetic);
+        string solution = folder.Write("All.sln", """
+            Microsoft Visual Studio Solution File, Format Version 12.00
+            # Visual Studio Version 17
+            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "App", "app\App.csproj", "{11111111-2222-3333-4444-555555555555}"
+            EndProject
+            Global
+            	GlobalSection(SolutionConfigurationPlatforms) = preSolution
+            		Debug|Any CPU = Debug|Any CPU
+            	EndGlobalSection
+            	GlobalSection(ProjectConfigurationPlatforms) = postSolution
+            		{11111111-2222-3333-4444-555555555555}.Debug|Any CPU.ActiveCfg = Debug|Any CPU
+            		{11111111-2222-3333-4444-555555555555}.Debug|Any CPU.Build.0 = Debug|Any CPU
+            	EndGlobalSection
+            EndGlobal
+            """);
+
+        var (exitCode, output, error) = Cli.Run("check", solution);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", error);
+        var finding = Assert.Single(Cli.Findings(output));
+        Assert.Equal((source, "RNG1001"), (finding.Path, finding.Id));
+    }
+
+    [Fact]
     public void Csproj_Fix_RewritesTheProjectFile()
     {
         using var folder = new TempFolder();
