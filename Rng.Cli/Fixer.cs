@@ -19,6 +19,7 @@ internal static class Fixer
         Project project,
         AnalyzerCatalog catalog,
         Func<Diagnostic, bool> wanted,
+        Action<string> warn,
         CancellationToken cancellationToken)
     {
         var attempted = new HashSet<(CodeFixProvider, string?)>();
@@ -40,27 +41,40 @@ internal static class Fixer
                         continue;
                     }
 
-                    var action = await FirstActionAsync(provider, document, diagnostic, cancellationToken).ConfigureAwait(false);
-                    if (action is null || !attempted.Add((provider, action.EquivalenceKey ?? action.Title)))
+                    Project? updated;
+                    try
                     {
+                        var action = await FirstActionAsync(provider, document, diagnostic, cancellationToken).ConfigureAwait(false);
+                        if (action is null || !attempted.Add((provider, action.EquivalenceKey ?? action.Title)))
+                        {
+                            continue;
+                        }
+
+                        var fixAll = provider.GetFixAllProvider();
+                        if (fixAll is not null && action.EquivalenceKey is not null && fixAll.GetSupportedFixAllScopes().Contains(FixAllScope.Project))
+                        {
+                            var context = new FixAllContext(
+                                document,
+                                provider,
+                                FixAllScope.Project,
+                                action.EquivalenceKey,
+                                provider.FixableDiagnosticIds,
+                                new FixedDiagnostics(fixable),
+                                cancellationToken);
+                            action = await fixAll.GetFixAsync(context).ConfigureAwait(false) ?? action;
+                        }
+
+                        updated = await ApplyAsync(action, project, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // A failing fix must not stop the others; the finding stays and is reported by the re-check.
+                        attempted.Add((provider, diagnostic.Id));
+                        var position = diagnostic.Location.GetLineSpan();
+                        warn($"{provider.GetType().Name} could not fix {diagnostic.Id} at {position.Path}({position.StartLinePosition.Line + 1},{position.StartLinePosition.Character + 1}): {e.Message}");
                         continue;
                     }
 
-                    var fixAll = provider.GetFixAllProvider();
-                    if (fixAll is not null && action.EquivalenceKey is not null && fixAll.GetSupportedFixAllScopes().Contains(FixAllScope.Project))
-                    {
-                        var context = new FixAllContext(
-                            document,
-                            provider,
-                            FixAllScope.Project,
-                            action.EquivalenceKey,
-                            provider.FixableDiagnosticIds,
-                            new FixedDiagnostics(fixable),
-                            cancellationToken);
-                        action = await fixAll.GetFixAsync(context).ConfigureAwait(false) ?? action;
-                    }
-
-                    var updated = await ApplyAsync(action, project, cancellationToken).ConfigureAwait(false);
                     if (updated is not null)
                     {
                         project = updated;

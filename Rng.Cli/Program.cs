@@ -109,6 +109,7 @@ internal sealed class Checker
         var targets = CheckTarget.Resolve(_options.Paths, result.LoadErrors);
         _progress.Total = targets.Sum(t => t.Files.Count);
 
+        List<string>? fixErrorsToReport = null;
         if (_options.Fix)
         {
             // Fix from the files on disk, write them, then check everything again from disk below.
@@ -117,7 +118,7 @@ internal sealed class Checker
             {
                 await ForEachProjectAsync(target, fixErrors, async project =>
                 {
-                    var (fixedProject, applied) = await Fixer.FixAsync(project, _catalog, Wanted, cancellationToken).ConfigureAwait(false);
+                    var (fixedProject, applied) = await Fixer.FixAsync(project, _catalog, Wanted, message => _log.WriteLine($"rngsafety: warning: {message}"), cancellationToken).ConfigureAwait(false);
                     var written = await Fixer.WriteChangesAsync(project, fixedProject, fixErrors, cancellationToken).ConfigureAwait(false);
                     foreach (string path in written)
                     {
@@ -128,8 +129,7 @@ internal sealed class Checker
                 }, countFiles: false, cancellationToken).ConfigureAwait(false);
             }
 
-            // Load errors are reported once, by the check that follows.
-            result.LoadErrors.AddRange(fixErrors.Where(e => e.Contains("cannot be written", StringComparison.Ordinal)));
+            fixErrorsToReport = fixErrors;
         }
 
         var seen = new HashSet<(string?, int, int, string, string)>();
@@ -160,6 +160,12 @@ internal sealed class Checker
                     }
                 }
             }, countFiles: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (fixErrorsToReport is not null)
+        {
+            // The check above reports load errors again; keep only what the fix phase alone ran into (unwritable files, failed fixes).
+            result.LoadErrors.AddRange(fixErrorsToReport.Except(result.LoadErrors, StringComparer.Ordinal).ToList());
         }
 
         result.FilesChecked = checkedFiles.Count;
@@ -204,7 +210,7 @@ internal sealed class Checker
             Solution? solution;
             if (target.Kind == TargetKind.Sources)
             {
-                solution = SourceWorkspace.Create(target, errors, _progress, out var adhoc);
+                solution = SourceWorkspace.Create(target, errors, countFiles ? _progress : Progress.Silent, out var adhoc);
                 workspace = adhoc;
             }
             else

@@ -14,6 +14,9 @@ internal sealed class Progress
 
     public Progress(TextWriter? writer) => _writer = writer;
 
+    /// <summary>Progress that writes nothing (the --fix pass, whose files the check after it counts).</summary>
+    public static Progress Silent { get; } = new(null);
+
     /// <summary>Total source files expected (grows as projects are loaded).</summary>
     public int Total { get; set; }
 
