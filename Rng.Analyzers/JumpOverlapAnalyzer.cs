@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Rng.Analyzers;
+
+/// <summary>One overlap: <see cref="Later"/> coincides with <see cref="EarlierName"/> somewhere in the root's stream.</summary>
+internal sealed class JumpOverlap
+{
+    public JumpOverlap(DerivedStream later, DerivedStream? earlier, string earlierName, string reason)
+    {
+        Later = later;
+        Earlier = earlier;
+        EarlierName = earlierName;
+        Reason = reason;
+    }
+
+    /// <summary>The stream made later in the method: the one reported.</summary>
+    public DerivedStream Later { get; }
+
+    /// <summary>The stream it overlaps, or null when that is the root generator itself.</summary>
+    public DerivedStream? Earlier { get; }
+
+    public string EarlierName { get; }
+
+    public string Reason { get; }
+}
+
+/// <summary>Finds the overlapping jumped/advanced streams of one method (RNG3001); shared by the analyzer and its fixes.</summary>
+internal static class JumpOverlaps
+{
+    /// <summary>Every stream that overlaps an earlier one (or the root itself), once each, in source order.</summary>
+    public static List<JumpOverlap> Find(JumpedStreams model)
+    {
+        var streams = model.FindStreams();
+        var overlaps = new List<JumpOverlap>();
+        for (var j = 0; j < streams.Count; j++)
+        {
+            var later = streams[j];
+            var position = later.Position;
+            JumpOverlap? found = null;
+            for (var i = 0; i < j && found is null; i++)
+            {
+                var earlier = streams[i];
+                if (Overlap(earlier, later))
+                {
+                    found = new JumpOverlap(later, earlier, earlier.Name, Reason(earlier.Position, position));
+                }
+            }
+
+            // Jumped(0) or an unadvanced copy beside the root generator itself.
+            if (found is null && position.Jumps is { Base: null, IsSingle: true } jumps && jumps.Low.IsZero
+                && position.Advance is { IsZero: true } && model.IsUsedDirectly(position.Root))
+            {
+                found = new JumpOverlap(later, null, position.Root.Name, "it starts where '" + position.Root.Name + "' itself does, and '" + position.Root.Name + "' is also used");
+            }
+
+            if (found is not null)
+            {
+                overlaps.Add(found);
+            }
+        }
+
+        return overlaps;
+    }
+
+    private static bool Overlap(DerivedStream earlier, DerivedStream later)
+    {
+        var a = earlier.Position;
+        var b = later.Position;
+        return SymbolEqualityComparer.Default.Equals(a.Root, b.Root)
+            && a.Advance is { } advanceA && b.Advance is { } advanceB && advanceA == advanceB
+            && a.Jumps.Intersects(b.Jumps)
+            && earlier.Site != later.Site
+            && !OffsetEvaluator.AreExclusive(earlier.Site, later.Site);
+    }
+
+    private static string Reason(StreamPosition earlier, StreamPosition later)
+    {
+        var root = "'" + later.Root.Name + "'";
+        var steps = later.Advance ?? 0;
+        if (earlier.Jumps.IsSingle && later.Jumps.IsSingle)
+        {
+            if (later.Jumps.Base is null && later.Jumps.Low.IsZero)
+            {
+                return "both are copies of " + root + (steps.IsZero ? "" : " advanced by " + steps.ToString(CultureInfo.InvariantCulture));
+            }
+
+            var count = later.Jumps.Describe();
+            return "both are " + count + (count == "1" ? " jump" : " jumps")
+                + (steps.IsZero ? "" : " and " + steps.ToString(CultureInfo.InvariantCulture) + " steps") + " from " + root;
+        }
+
+        return "jumps " + later.Jumps.Describe() + " and jumps " + earlier.Jumps.Describe() + " from " + root + " intersect";
+    }
+}
+
+/// <summary>
+/// RNG3001: in one method, jumped or advanced streams from the same root overlap: the same <c>Jumped(k)</c> twice, loops
+/// whose constant ranges of k intersect, <c>Jumped()</c> on a stream that itself came from <c>root.Jumped(i)</c> when
+/// <c>root.Jumped(i + 1)</c> is also used, <c>Jumped(0)</c> beside the root itself, equal <c>Advance</c> deltas on copies.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class JumpOverlapAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OverlappingJumpedStreams);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var types = RngKnownTypes.Create(start.Compilation, start.Options);
+            if (types.BitGenerator is null)
+            {
+                return;
+            }
+
+            // Each method is analysed once, when its first jump, advance or state copy is seen.
+            var analysed = new ConcurrentDictionary<SyntaxNode, byte>();
+            start.RegisterOperationAction(
+                operationContext =>
+                {
+                    var operation = operationContext.Operation;
+                    var isCandidate = operation is IInvocationOperation { TargetMethod.Name: "Jumped" or "Advance" } invocation
+                        ? types.IsBitGenerator(invocation.TargetMethod.ContainingType)
+                        : operation is IObjectCreationOperation { Arguments.Length: 1 } creation && types.IsBitGenerator(creation.Type);
+                    if (!isCandidate)
+                    {
+                        return;
+                    }
+
+                    var root = operation.GetRoot();
+                    if (!analysed.TryAdd(root.Syntax, 0))
+                    {
+                        return;
+                    }
+
+                    foreach (var overlap in JumpOverlaps.Find(new JumpedStreams(root, types)))
+                    {
+                        operationContext.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.OverlappingJumpedStreams,
+                            overlap.Later.Site.Syntax.GetLocation(),
+                            overlap.Later.Name,
+                            overlap.EarlierName,
+                            overlap.Reason));
+                    }
+                },
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation);
+        });
+    }
+}
