@@ -3,19 +3,54 @@ using ParallelExperiment;
 
 // The joblib post's experiment (40 simulated data sets, GMM vs k-means, distribution of the ARI difference), with the
 // seeding done by the generated driver: simulation i draws from SeedSequence(seed).spawn(40)[i], whatever the number
-// of workers. Usage: ParallelExperiment [seed] [workers]
+// of workers. Prints the differences for 1 and N workers, a text histogram, and writes the post's histogram as a PNG
+// (ScottPlot; works headless). Usage: ParallelExperiment [seed] [workers] [--png PATH]
+// (default PNG: ari-differences.png in the current directory).
 const int Simulations = 40;
+const string Usage = "usage: ParallelExperiment [seed] [workers] [--png PATH]";
 ulong seed = 8888;
 int workers = Math.Max(2, Environment.ProcessorCount);
-if (args.Length > 0 && !ulong.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out seed))
+string pngPath = Path.GetFullPath("ari-differences.png");
+var positional = new List<string>();
+for (int a = 0; a < args.Length; a++)
 {
-    Console.Error.WriteLine($"usage: ParallelExperiment [seed] [workers]   (seed: a non-negative integer below 2^64, not '{args[0]}')");
+    if (args[a] == "--png")
+    {
+        if (a + 1 >= args.Length || args[a + 1].Length == 0)
+        {
+            Console.Error.WriteLine($"{Usage}   (--png needs a file path after it)");
+            return 2;
+        }
+
+        pngPath = Path.GetFullPath(args[++a]);
+    }
+    else
+    {
+        positional.Add(args[a]);
+    }
+}
+
+if (positional.Count > 2)
+{
+    Console.Error.WriteLine($"{Usage}   (at most two positional arguments, got {positional.Count})");
     return 2;
 }
 
-if (args.Length > 1 && (!int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out workers) || workers < 1))
+if (positional.Count > 0 && !ulong.TryParse(positional[0], NumberStyles.None, CultureInfo.InvariantCulture, out seed))
 {
-    Console.Error.WriteLine($"usage: ParallelExperiment [seed] [workers]   (workers: a positive integer, not '{args[1]}')");
+    Console.Error.WriteLine($"{Usage}   (seed: a non-negative integer below 2^64, not '{positional[0]}')");
+    return 2;
+}
+
+if (positional.Count > 1 && (!int.TryParse(positional[1], NumberStyles.None, CultureInfo.InvariantCulture, out workers) || workers < 1))
+{
+    Console.Error.WriteLine($"{Usage}   (workers: a positive integer, not '{positional[1]}')");
+    return 2;
+}
+
+if (Path.GetDirectoryName(pngPath) is { } pngFolder && !Directory.Exists(pngFolder))
+{
+    Console.Error.WriteLine($"{Usage}   (--png: folder '{pngFolder}' does not exist)");
     return 2;
 }
 
@@ -41,6 +76,11 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean {oneWorker.
 // A text version of the post's histogram of ARI differences.
 const int Bins = 10;
 double low = Math.Min(sorted[0], 0), high = Math.Max(sorted[^1], 0);
+if (high == low)
+{
+    high = low + 1; // every difference is 0: give the bins a width rather than divide by zero
+}
+
 double width = (high - low) / Bins;
 for (int bin = 0; bin < Bins; bin++)
 {
@@ -50,6 +90,19 @@ for (int bin = 0; bin < Bins; bin++)
 }
 
 Console.WriteLine("                    KMeans better <- 0 -> GMM better");
+
+// The post's figure (seaborn distplot + rugplot), same bins as above.
+Console.WriteLine();
+try
+{
+    HistogramPlot.Save(pngPath, oneWorker, Bins, low, high, $"(GMM - KMeans) ARI over {Simulations} simulations, seed {seed}");
+    Console.WriteLine($"histogram written to {pngPath}");
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"could not write the histogram to {pngPath}: {e.Message}");
+    return 3;
+}
 bool identical = oneWorker.SequenceEqual(manyWorkers);
 Console.WriteLine();
 Console.WriteLine(identical
