@@ -1,7 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Rng;
 
@@ -15,24 +13,7 @@ namespace Rng;
 /// </remarks>
 public sealed class Pcg64 : BitGenerator
 {
-    // PCG64's multiplier in halves, and its fourth power for the lanes of Fill (which does not depend on the increment).
-    private static readonly ulong MultiplierHi = (ulong)(Pcg64Lcg.DefaultMultiplier >> 64);
-    private static readonly ulong MultiplierLo = (ulong)Pcg64Lcg.DefaultMultiplier;
-    private static readonly ulong LeapMultiplierHi = (ulong)(LeapMultiplier >> 64);
-    private static readonly ulong LeapMultiplierLo = (ulong)LeapMultiplier;
-
-    private static readonly UInt128 VectorLeapMultiplier = Pcg64Lcg.Compose(Pcg64Vector512.Lanes, Pcg64Lcg.DefaultMultiplier, 0).Multiplier;
-
-    private ulong _stateHi;
-    private ulong _stateLo;
-    private ulong _incrementHi;
-    private ulong _incrementLo;
-
-    // The increment of Lanes steps composed into one, cached because it depends on the stream's increment.
-    private ulong _leapIncrementHi;
-    private ulong _leapIncrementLo;
-    private ulong _vectorLeapIncrementHi;
-    private ulong _vectorLeapIncrementLo;
+    private Pcg64Core<Pcg64XslRrVariant> _core;
 
     /// <summary>Creates a generator seeded from 128 bits of operating-system entropy (NumPy's <c>PCG64()</c>); log <c>SeedSequence.Entropy</c> to reproduce it.</summary>
     public Pcg64()
@@ -47,7 +28,7 @@ public sealed class Pcg64 : BitGenerator
         : base(seedSequence ?? throw new ArgumentNullException(nameof(seedSequence)))
     {
         var (state, increment) = Pcg64Lcg.Seed(seedSequence);
-        SetLcg(state, increment);
+        _core.SetLcg(state, increment);
     }
 
     /// <summary>Creates a generator from an integer seed of any size, meaning <c>new Pcg64(new SeedSequence(seed))</c> as in NumPy's <c>PCG64(seed)</c>.</summary>
@@ -75,8 +56,6 @@ public sealed class Pcg64 : BitGenerator
         SetState(state, nameof(state));
     }
 
-    private static UInt128 LeapMultiplier => Pcg64Lcg.Compose(Pcg64Lcg.Lanes, Pcg64Lcg.DefaultMultiplier, 0).Multiplier;
-
     /// <summary>
     /// The generator's full state; setting it resumes a stream exactly where the snapshot was taken (NumPy's
     /// <c>bit_generator.state</c>).
@@ -87,8 +66,8 @@ public sealed class Pcg64 : BitGenerator
     {
         get => new()
         {
-            State = new UInt128(_stateHi, _stateLo),
-            Increment = new UInt128(_incrementHi, _incrementLo),
+            State = _core.State,
+            Increment = _core.Increment,
             HasBufferedUInt32 = HasBufferedUInt32,
             BufferedUInt32 = BufferedUInt32,
         };
@@ -97,32 +76,13 @@ public sealed class Pcg64 : BitGenerator
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public override ulong NextUInt64()
-    {
-        ulong hi = _stateHi, lo = _stateLo;
-        Pcg64Lcg.Step(ref hi, ref lo, MultiplierHi, MultiplierLo, _incrementHi, _incrementLo);
-        _stateHi = hi;
-        _stateLo = lo;
-        return Pcg64Lcg.OutputXslRr(hi, lo);
-    }
+    public override ulong NextUInt64() => _core.Next();
 
     /// <inheritdoc />
-    public override uint NextUInt32()
-    {
-        if (HasBufferedUInt32)
-        {
-            HasBufferedUInt32 = false;
-            return BufferedUInt32;
-        }
-
-        ulong next = NextUInt64();
-        HasBufferedUInt32 = true;
-        BufferedUInt32 = (uint)(next >> 32);
-        return (uint)next;
-    }
+    public override uint NextUInt32() => _core.NextUInt32(ref HasBufferedUInt32, ref BufferedUInt32);
 
     /// <inheritdoc />
-    public override double NextDouble() => (NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
+    public override double NextDouble() => (_core.Next() >> 11) * (1.0 / 9007199254740992.0);
 
     /// <summary>
     /// Fills <paramref name="destination"/> with successive <see cref="NextUInt64"/> values, identical to calling it once
@@ -130,130 +90,13 @@ public sealed class Pcg64 : BitGenerator
     /// leaping over the others' states, break the multiply dependency chain. Leaves a buffered 32-bit half untouched, as NumPy's <c>random_raw</c> does.
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
-    public override void Fill(Span<ulong> destination)
-    {
-        if (destination.Length >= 2 * Pcg64Vector512.Lanes && Pcg64Vector512.IsSupported)
-        {
-            FillVector512(destination);
-        }
-        else
-        {
-            FillScalarLanes(destination);
-        }
-    }
+    public override void Fill(Span<ulong> destination) => _core.Fill(destination);
 
     /// <summary>The portable Fill: four interleaved scalar lanes. Internal so tests cover it on AVX-512 machines too.</summary>
-    internal void FillScalarLanes(Span<ulong> destination)
-    {
-        int length = destination.Length;
-        if (length < 2 * Pcg64Lcg.Lanes)
-        {
-            for (int i = 0; i < length; i++)
-            {
-                destination[i] = NextUInt64();
-            }
-
-            return;
-        }
-
-        ulong mulHi = MultiplierHi, mulLo = MultiplierLo, incHi = _incrementHi, incLo = _incrementLo;
-
-        // Lane k holds the state after k + 1 steps: PCG64 steps, then outputs.
-        ulong h0 = _stateHi, l0 = _stateLo;
-        Pcg64Lcg.Step(ref h0, ref l0, mulHi, mulLo, incHi, incLo);
-        ulong h1 = h0, l1 = l0;
-        Pcg64Lcg.Step(ref h1, ref l1, mulHi, mulLo, incHi, incLo);
-        ulong h2 = h1, l2 = l1;
-        Pcg64Lcg.Step(ref h2, ref l2, mulHi, mulLo, incHi, incLo);
-        ulong h3 = h2, l3 = l2;
-        Pcg64Lcg.Step(ref h3, ref l3, mulHi, mulLo, incHi, incLo);
-
-        ulong leapMulHi = LeapMultiplierHi, leapMulLo = LeapMultiplierLo;
-        ulong leapIncHi = _leapIncrementHi, leapIncLo = _leapIncrementLo;
-        ref ulong output = ref MemoryMarshal.GetReference(destination);
-        int fullBlocksEnd = length & ~(Pcg64Lcg.Lanes - 1);
-        int index = 0;
-        while (true)
-        {
-            Unsafe.Add(ref output, index) = Pcg64Lcg.OutputXslRr(h0, l0);
-            Unsafe.Add(ref output, index + 1) = Pcg64Lcg.OutputXslRr(h1, l1);
-            Unsafe.Add(ref output, index + 2) = Pcg64Lcg.OutputXslRr(h2, l2);
-            Unsafe.Add(ref output, index + 3) = Pcg64Lcg.OutputXslRr(h3, l3);
-            index += Pcg64Lcg.Lanes;
-            if (index == fullBlocksEnd)
-            {
-                break;
-            }
-
-            Pcg64Lcg.Step(ref h0, ref l0, leapMulHi, leapMulLo, leapIncHi, leapIncLo);
-            Pcg64Lcg.Step(ref h1, ref l1, leapMulHi, leapMulLo, leapIncHi, leapIncLo);
-            Pcg64Lcg.Step(ref h2, ref l2, leapMulHi, leapMulLo, leapIncHi, leapIncLo);
-            Pcg64Lcg.Step(ref h3, ref l3, leapMulHi, leapMulLo, leapIncHi, leapIncLo);
-        }
-
-        // The last output state becomes the generator's state; the few values left over come from the scalar path.
-        _stateHi = h3;
-        _stateLo = l3;
-        for (; index < length; index++)
-        {
-            Unsafe.Add(ref output, index) = NextUInt64();
-        }
-    }
+    internal void FillScalarLanes(Span<ulong> destination) => _core.FillScalarLanes(destination);
 
     /// <summary>The AVX-512 Fill: eight lanes per vector. Only call when <see cref="Pcg64Vector512.IsSupported"/>.</summary>
-    internal void FillVector512(Span<ulong> destination)
-    {
-        int blocks = destination.Length / Pcg64Vector512.Lanes;
-        if (blocks == 0)
-        {
-            FillScalarLanes(destination);
-            return;
-        }
-
-        Span<ulong> laneHi = stackalloc ulong[Pcg64Vector512.Lanes];
-        Span<ulong> laneLo = stackalloc ulong[Pcg64Vector512.Lanes];
-        // Lane k holds the state after k + 1 steps: PCG64 steps, then outputs.
-        ulong hi = _stateHi, lo = _stateLo;
-        for (int lane = 0; lane < Pcg64Vector512.Lanes; lane++)
-        {
-            Pcg64Lcg.Step(ref hi, ref lo, MultiplierHi, MultiplierLo, _incrementHi, _incrementLo);
-            laneHi[lane] = hi;
-            laneLo[lane] = lo;
-        }
-
-        Vector512<ulong> hiA = Vector512.Create<ulong>(laneHi);
-        Vector512<ulong> loA = Vector512.Create<ulong>(laneLo);
-        Vector512<ulong> hiB = Vector512.Create<ulong>(laneHi[Pcg64Vector512.LanesPerVector..]);
-        Vector512<ulong> loB = Vector512.Create<ulong>(laneLo[Pcg64Vector512.LanesPerVector..]);
-        Vector512<ulong> leapMulHi = Vector512.Create((ulong)(VectorLeapMultiplier >> 64));
-        Vector512<ulong> leapMulLo = Vector512.Create((ulong)VectorLeapMultiplier);
-        Vector512<ulong> leapMulLoHigh32 = Vector512.ShiftRightLogical(leapMulLo, 32);
-        Vector512<ulong> leapIncHi = Vector512.Create(_vectorLeapIncrementHi);
-        Vector512<ulong> leapIncLo = Vector512.Create(_vectorLeapIncrementLo);
-        ref ulong output = ref MemoryMarshal.GetReference(destination);
-        int block = 0;
-        while (true)
-        {
-            nuint offset = (nuint)(block * Pcg64Vector512.Lanes);
-            Pcg64Vector512.OutputXslRr(hiA, loA).StoreUnsafe(ref output, offset);
-            Pcg64Vector512.OutputXslRr(hiB, loB).StoreUnsafe(ref output, offset + Pcg64Vector512.LanesPerVector);
-            if (++block == blocks)
-            {
-                break;
-            }
-
-            Pcg64Vector512.Step(ref hiA, ref loA, leapMulHi, leapMulLo, leapMulLoHigh32, leapIncHi, leapIncLo);
-            Pcg64Vector512.Step(ref hiB, ref loB, leapMulHi, leapMulLo, leapMulLoHigh32, leapIncHi, leapIncLo);
-        }
-
-        // The last output state becomes the generator's state; the few values left over come from the scalar path.
-        _stateHi = hiB.GetElement(Pcg64Vector512.LanesPerVector - 1);
-        _stateLo = loB.GetElement(Pcg64Vector512.LanesPerVector - 1);
-        for (int index = blocks * Pcg64Vector512.Lanes; index < destination.Length; index++)
-        {
-            Unsafe.Add(ref output, index) = NextUInt64();
-        }
-    }
+    internal void FillVector512(Span<ulong> destination) => _core.FillVector512(destination);
 
     /// <summary>
     /// Advances the state as if <paramref name="delta"/> values had been drawn, in O(log delta) steps (NumPy's
@@ -264,10 +107,7 @@ public sealed class Pcg64 : BitGenerator
     /// <returns>This generator, for chaining.</returns>
     public Pcg64 Advance(BigInteger delta)
     {
-        var state = Pcg64Lcg.Advance(new UInt128(_stateHi, _stateLo), Pcg64Lcg.WrapDelta(delta),
-            Pcg64Lcg.DefaultMultiplier, new UInt128(_incrementHi, _incrementLo));
-        _stateHi = (ulong)(state >> 64);
-        _stateLo = (ulong)state;
+        _core.Advance(delta);
         ResetBufferedUInt32();
         return this;
     }
@@ -294,28 +134,9 @@ public sealed class Pcg64 : BitGenerator
     private void SetState(Pcg64State state, string paramName)
     {
         ArgumentNullException.ThrowIfNull(state, paramName);
-        if ((state.Increment & 1) == 0)
-        {
-            throw new ArgumentException(
-                $"Pcg64State.Increment must be odd (PCG increments are 2 * stream + 1), but was {state.Increment}.", paramName);
-        }
-
-        SetLcg(state.State, state.Increment);
+        Pcg64Core<Pcg64XslRrVariant>.ThrowIfEvenIncrement(state.Increment, nameof(Pcg64State), paramName);
+        _core.SetLcg(state.State, state.Increment);
         HasBufferedUInt32 = state.HasBufferedUInt32;
         BufferedUInt32 = state.BufferedUInt32;
-    }
-
-    private void SetLcg(UInt128 state, UInt128 increment)
-    {
-        _stateHi = (ulong)(state >> 64);
-        _stateLo = (ulong)state;
-        _incrementHi = (ulong)(increment >> 64);
-        _incrementLo = (ulong)increment;
-        var leapIncrement = Pcg64Lcg.Compose(Pcg64Lcg.Lanes, Pcg64Lcg.DefaultMultiplier, increment).Increment;
-        _leapIncrementHi = (ulong)(leapIncrement >> 64);
-        _leapIncrementLo = (ulong)leapIncrement;
-        var vectorLeapIncrement = Pcg64Lcg.Compose(Pcg64Vector512.Lanes, Pcg64Lcg.DefaultMultiplier, increment).Increment;
-        _vectorLeapIncrementHi = (ulong)(vectorLeapIncrement >> 64);
-        _vectorLeapIncrementLo = (ulong)vectorLeapIncrement;
     }
 }

@@ -20,13 +20,23 @@ internal static class LemireBlocks
     private const int Group = 16;
 
     /// <summary>Values in [off, off + rng] into 64-bit outputs; <paramref name="rng"/> below 2^32 - 1.</summary>
+    public static void Fill(BitGenerator source, Span<ulong> destination, ulong off, uint rng) =>
+        Fill<ulong, UInt64Outputs>(source, destination, off, rng);
+
+    /// <summary>Values in [off, off + rng] into 32-bit outputs; <paramref name="rng"/> below 2^32 - 1.</summary>
+    public static void Fill(BitGenerator source, Span<uint> destination, uint off, uint rng) =>
+        Fill<uint, UInt32Outputs>(source, destination, off, rng);
+
+    // Both Fill overloads: TOutputs turns off + a 32-bit draw into a T (wrapping, as NumPy's unsigned arithmetic does).
     [SkipLocalsInit]
-    public static void Fill(BitGenerator source, Span<ulong> destination, ulong off, uint rng)
+    private static void Fill<T, TOutputs>(BitGenerator source, Span<T> destination, ulong off, uint rng)
+        where T : unmanaged
+        where TOutputs : struct, IOutputs<T>
     {
         uint rngExcl = rng + 1;
         uint threshold = (uint.MaxValue - rng) % rngExcl;
         Span<ulong> block = stackalloc ulong[BoundedIntegers.BlockWords];
-        ref ulong output = ref MemoryMarshal.GetReference(destination);
+        ref T output = ref MemoryMarshal.GetReference(destination);
         int count = destination.Length;
         int i = 0;
         while (i < count)
@@ -34,7 +44,7 @@ internal static class LemireBlocks
             int left = count - i;
             if (left < 4 || source.HasSpareUInt32)
             {
-                Unsafe.Add(ref output, i++) = off + BoundedIntegers.Lemire32(source, rng);
+                Unsafe.Add(ref output, i++) = TOutputs.Of(off + BoundedIntegers.Lemire32(source, rng));
                 continue;
             }
 
@@ -45,7 +55,7 @@ internal static class LemireBlocks
             int h = 0;
             while (h < halves.Length)
             {
-                if (h <= halves.Length - Group && TryGroup(ref Unsafe.Add(ref half, h), ref Unsafe.Add(ref output, i), off, rngExcl, threshold))
+                if (h <= halves.Length - Group && TOutputs.TryGroup(ref Unsafe.Add(ref half, h), ref Unsafe.Add(ref output, i), off, rngExcl, threshold))
                 {
                     h += Group;
                     i += Group;
@@ -58,53 +68,40 @@ internal static class LemireBlocks
                     m = (ulong)(h < halves.Length ? Unsafe.Add(ref half, h++) : source.NextUInt32()) * rngExcl;
                 }
 
-                Unsafe.Add(ref output, i++) = off + (m >> 32);
+                Unsafe.Add(ref output, i++) = TOutputs.Of(off + (m >> 32));
             }
         }
     }
 
-    /// <summary>Values in [off, off + rng] into 32-bit outputs; <paramref name="rng"/> below 2^32 - 1.</summary>
-    [SkipLocalsInit]
-    public static void Fill(BitGenerator source, Span<uint> destination, uint off, uint rng)
+    /// <summary>How <see cref="Fill{T, TOutputs}"/> writes one output type; empty structs, so each T gets its own inlined code.</summary>
+    private interface IOutputs<T>
+        where T : unmanaged
     {
-        uint rngExcl = rng + 1;
-        uint threshold = (uint.MaxValue - rng) % rngExcl;
-        Span<ulong> block = stackalloc ulong[BoundedIntegers.BlockWords];
-        ref uint output = ref MemoryMarshal.GetReference(destination);
-        int count = destination.Length;
-        int i = 0;
-        while (i < count)
-        {
-            int left = count - i;
-            if (left < 4 || source.HasSpareUInt32)
-            {
-                Unsafe.Add(ref output, i++) = off + BoundedIntegers.Lemire32(source, rng);
-                continue;
-            }
+        /// <summary>off + draw as a T.</summary>
+        static abstract T Of(ulong value);
 
-            Span<ulong> raw = block[..Math.Min(left / 2, block.Length)];
-            source.Fill(raw);
-            ReadOnlySpan<uint> halves = MemoryMarshal.Cast<ulong, uint>(raw);
-            ref uint half = ref MemoryMarshal.GetReference(halves);
-            int h = 0;
-            while (h < halves.Length)
-            {
-                if (h <= halves.Length - Group && TryGroup(ref Unsafe.Add(ref half, h), ref Unsafe.Add(ref output, i), off, rngExcl, threshold))
-                {
-                    h += Group;
-                    i += Group;
-                    continue;
-                }
+        /// <summary>The vector group step for T.</summary>
+        static abstract bool TryGroup(ref uint draws, ref T output, ulong off, uint rngExcl, uint threshold);
+    }
 
-                ulong m = (ulong)Unsafe.Add(ref half, h++) * rngExcl;
-                while ((uint)m < threshold)
-                {
-                    m = (ulong)(h < halves.Length ? Unsafe.Add(ref half, h++) : source.NextUInt32()) * rngExcl;
-                }
+    private readonly struct UInt64Outputs : IOutputs<ulong>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static ulong Of(ulong value) => value;
 
-                Unsafe.Add(ref output, i++) = off + (uint)(m >> 32);
-            }
-        }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool TryGroup(ref uint draws, ref ulong output, ulong off, uint rngExcl, uint threshold) =>
+            LemireBlocks.TryGroup(ref draws, ref output, off, rngExcl, threshold);
+    }
+
+    private readonly struct UInt32Outputs : IOutputs<uint>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static uint Of(ulong value) => (uint)value;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool TryGroup(ref uint draws, ref uint output, ulong off, uint rngExcl, uint threshold) =>
+            LemireBlocks.TryGroup(ref draws, ref output, (uint)off, rngExcl, threshold);
     }
 
     // Sixteen draws to sixteen 64-bit values, unless one of them would be rejected (then nothing is written).

@@ -98,18 +98,21 @@ internal unsafe struct BufferedDraws : IDrawSource
 
 }
 
-/// <summary>A sampler of doubles that takes every draw from the source it is given and at least one per value.</summary>
-internal interface IDoubleSampler
+/// <summary>A sampler of <typeparamref name="T"/> values that takes every draw from the source it is given and at least one per value.</summary>
+internal interface ISampler<T>
 {
-    double Sample<TSource>(ref TSource source)
+    T Sample<TSource>(ref TSource source)
         where TSource : struct, IDrawSource;
 }
 
-/// <summary>A sampler of 64-bit integers that takes every draw from the source it is given and at least one per value.</summary>
-internal interface IInt64Sampler
+/// <summary>A sampler of doubles that takes every draw from the source it is given and at least one per value.</summary>
+internal interface IDoubleSampler : ISampler<double>
 {
-    long Sample<TSource>(ref TSource source)
-        where TSource : struct, IDrawSource;
+}
+
+/// <summary>A sampler of 64-bit integers that takes every draw from the source it is given and at least one per value.</summary>
+internal interface IInt64Sampler : ISampler<long>
+{
 }
 
 /// <summary>Fill loops shared by the span forms: the same sampler as the scalar form, so values match one for one.</summary>
@@ -117,8 +120,8 @@ internal static class DrawLoops
 {
     /// <summary>Fills <paramref name="destination"/> with successive samples, in blocks when <paramref name="readBlocks"/>.</summary>
     [SkipLocalsInit]
-    public static unsafe void Fill<TSampler>(BitGenerator bitGenerator, bool readBlocks, TSampler sampler, Span<double> destination)
-        where TSampler : struct, IDoubleSampler
+    public static unsafe void Fill<T, TSampler>(BitGenerator bitGenerator, bool readBlocks, TSampler sampler, Span<T> destination)
+        where TSampler : struct, ISampler<T>
     {
         if (!readBlocks || destination.Length < 2)
         {
@@ -133,43 +136,12 @@ internal static class DrawLoops
 
         ulong* block = stackalloc ulong[BufferedDraws.BlockLength];
         var draws = new BufferedDraws(bitGenerator, block);
-        ref double output = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
+        ref T output = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
         int length = destination.Length;
         int index = 0;
         while (index < length)
         {
             // At most one word per value left, so every word read is consumed: index cannot pass length.
-            draws.Refill(length - index);
-            while (draws.HasBuffered)
-            {
-                Unsafe.Add(ref output, index++) = sampler.Sample(ref draws);
-            }
-        }
-    }
-
-    /// <summary>Fills <paramref name="destination"/> with successive samples, in blocks when <paramref name="readBlocks"/>.</summary>
-    [SkipLocalsInit]
-    public static unsafe void Fill<TSampler>(BitGenerator bitGenerator, bool readBlocks, TSampler sampler, Span<long> destination)
-        where TSampler : struct, IInt64Sampler
-    {
-        if (!readBlocks || destination.Length < 2)
-        {
-            var direct = new DirectDraws(bitGenerator);
-            for (int i = 0; i < destination.Length; i++)
-            {
-                destination[i] = sampler.Sample(ref direct);
-            }
-
-            return;
-        }
-
-        ulong* block = stackalloc ulong[BufferedDraws.BlockLength];
-        var draws = new BufferedDraws(bitGenerator, block);
-        ref long output = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-        int length = destination.Length;
-        int index = 0;
-        while (index < length)
-        {
             draws.Refill(length - index);
             while (draws.HasBuffered)
             {
