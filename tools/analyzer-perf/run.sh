@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Measure Rng.Analyzers' share of compile time on a large generated code base (issue 4, "Speed").
+#
+# Usage: tools/analyzer-perf/run.sh [OUT_DIR] [LINES]
+#   OUT_DIR  where the corpus is generated (default: a fresh temp dir); never commit it.
+#   LINES    minimum generated lines (default 200000).
+# Set REPORT_ONLY=1 to only re-parse OUT_DIR/report.log of an earlier run.
+#
+# Steps: generate -> warm build (restore, build Rng.Runtime/Rng.Analyzers and the corpus with
+# analyzers off) -> touch one source file -> measured build with -p:ReportAnalyzer=true and
+# BuildProjectReferences=false so exactly one Csc (the corpus) runs. The detailed log (with all
+# warnings; none are suppressed, every CA/IDE rule still runs) goes to OUT_DIR/report.log; the
+# console stays quiet (-v:q).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+out="${1:-$(mktemp -d -t rng-analyzer-perf-XXXXXX)}"
+lines="${2:-200000}"
+py="$(command -v python3 || echo /usr/bin/python3)"
+
+if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
+  "$py" "$here/generate.py" "$out" --lines "$lines"
+  cd "$out"
+  echo "warm build (restore + references + corpus, analyzers off)..." >&2
+  dotnet build -v:q -nologo -p:RunAnalyzers=false > warm.txt 2>&1 || { tail -20 warm.txt; exit 1; }
+  touch src/Service0000.cs
+  echo "measured build (-p:ReportAnalyzer=true)..." >&2
+  dotnet build -v:q -nologo -p:ReportAnalyzer=true -p:BuildProjectReferences=false \
+    "-flp:LogFile=$out/report.log;Verbosity=detailed;PerformanceSummary" > measure.txt 2>&1 \
+    || { tail -20 measure.txt; exit 1; }
+fi
+
+"$py" - "$out" <<'PY'
+import glob, os, re, sys
+out = sys.argv[1]
+log = open(os.path.join(out, "report.log"), encoding="utf-8", errors="replace").read().splitlines()
+
+lines = sum(open(p, encoding="utf-8").read().count("\n") for p in glob.glob(os.path.join(out, "src", "*.cs")))
+
+csc_ms = None
+for line in log:
+    m = re.match(r"\s+(\d+) ms\s+Csc\s+(\d+) calls", line)
+    if m:
+        csc_ms, csc_calls = int(m.group(1)), int(m.group(2))
+
+def secs(text):
+    return 0.0005 if text.startswith("<") else float(text)
+
+total_analyzers = None
+assemblies = {}   # assembly -> seconds
+rules = []        # (assembly, analyzer, ids, seconds)
+in_report, current = False, None
+for line in log:
+    m = re.search(r"Total analyzer execution time: ([\d.]+) seconds", line)
+    if m:
+        total_analyzers, in_report = float(m.group(1)), True
+        continue
+    if not in_report:
+        continue
+    if "Total generator execution time" in line:
+        break
+    m = re.match(r"\s+(<?[\d.]+)\s+<?\d+\s+(\S.*)$", line)
+    if not m:
+        continue
+    seconds, name = secs(m.group(1)), m.group(2).strip()
+    if ", Version=" in name:
+        current = name.split(",")[0]
+        assemblies[current] = seconds
+    elif current:
+        rm = re.match(r"(\S+)(?: \((.*)\))?$", name)
+        rules.append((current, rm.group(1), rm.group(2) or "", seconds))
+
+if csc_ms is None or total_analyzers is None:
+    sys.exit("report.log has no Csc task time or no analyzer report; did the measured build run?")
+
+ours = assemblies.get("Rng.Analyzers", 0.0)
+csc_s = csc_ms / 1000.0
+sdk_rules = sorted((r for r in rules if not r[0].startswith("Rng.")), key=lambda r: -r[3])
+our_rules = sorted((r for r in rules if r[0] == "Rng.Analyzers"), key=lambda r: -r[3])
+
+print(f"corpus                 : {out} ({lines} lines of C#)")
+print(f"compile (Csc task)     : {csc_s:.1f} s wall ({csc_calls} call)")
+print(f"all analyzers          : {total_analyzers:.1f} s (summed over threads)")
+for asm, s in sorted(assemblies.items(), key=lambda kv: -kv[1])[:6]:
+    print(f"  {asm:<45}: {s:.3f} s")
+print(f"Rng.Analyzers total    : {ours:.3f} s")
+print(f"  share of compile     : {100 * ours / csc_s:.2f} % (target < 1 %)")
+print(f"  share of analyzer time: {100 * ours / total_analyzers:.2f} %")
+for asm, name, ids, s in our_rules:
+    print(f"  {name.replace('Rng.Analyzers.', ''):<38} {ids:<18} {s:.3f} s")
+if sdk_rules:
+    asm, name, ids, s = sdk_rules[0]
+    print(f"slowest SDK analyzer   : {name} ({ids}) in {asm}: {s:.3f} s")
+    verdict = "below" if ours < s else "NOT below"
+    print(f"Rng.Analyzers total is {verdict} the slowest single SDK analyzer")
+    print("top SDK analyzers:")
+    for asm, name, ids, s in sdk_rules[:5]:
+        print(f"  {s:8.3f} s  {name.split('.')[-1]} ({ids})")
+PY
