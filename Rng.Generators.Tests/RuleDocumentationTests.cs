@@ -1,5 +1,5 @@
+using Rng.Generators.Tests.Infrastructure;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Rng.Generators.Diagnostics;
 
@@ -23,7 +23,7 @@ public sealed class RuleDocumentationTests
     public void RuleHasDocsPageReleaseRowAndHelpLink(string id)
     {
         DiagnosticDescriptor descriptor = Descriptors().Single(d => d.Id == id);
-        string repository = RepositoryRoot();
+        string repository = RepositoryPaths.Root;
 
         string page = Path.Combine(repository, "docs", "rules", id + ".md");
         Assert.True(File.Exists(page), $"missing {page}");
@@ -45,7 +45,7 @@ public sealed class RuleDocumentationTests
     [Fact]
     public void EveryReleaseRowHasADescriptor()
     {
-        string[] rows = File.ReadAllLines(Path.Combine(RepositoryRoot(), "Rng.Generators", "AnalyzerReleases.Unshipped.md"))
+        string[] rows = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "Rng.Generators", "AnalyzerReleases.Unshipped.md"))
             .Where(line => line.StartsWith("RNG", StringComparison.Ordinal))
             .Select(line => line.Split('|')[0].Trim())
             .ToArray();
@@ -56,17 +56,4 @@ public sealed class RuleDocumentationTests
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
             .Select(field => (DiagnosticDescriptor)field.GetValue(null)!);
-
-    private static string RepositoryRoot([CallerFilePath] string path = "")
-    {
-        for (string? directory = Path.GetDirectoryName(path); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "RngSafety.sln")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found from " + path);
-    }
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Rng.Generators.Tests.Infrastructure;
 
 /// <summary>
@@ -8,9 +6,9 @@ namespace Rng.Generators.Tests.Infrastructure;
 /// </summary>
 internal static class Baseline
 {
-    public static void AssertMatches(string name, string actual, [CallerFilePath] string callerPath = "")
+    public static void AssertMatches(string name, string actual)
     {
-        string directory = Path.Combine(FindProjectDirectory(callerPath), "Baselines");
+        string directory = Path.Combine(RepositoryPaths.TestProject, "Baselines");
         string path = Path.Combine(directory, name + ".g.cs");
         actual = actual.Replace("\r\n", "\n");
         bool update = Environment.GetEnvironmentVariable("RNG_UPDATE_BASELINES") == "1";
@@ -24,18 +22,5 @@ internal static class Baseline
 
         string expected = File.ReadAllText(path).Replace("\r\n", "\n");
         Assert.Equal(expected, actual);
-    }
-
-    private static string FindProjectDirectory(string callerPath)
-    {
-        for (string? directory = Path.GetDirectoryName(callerPath); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "Rng.Generators.Tests.csproj")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find the test project directory from " + callerPath);
     }
 }
