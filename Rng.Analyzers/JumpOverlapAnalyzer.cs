@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -123,38 +122,49 @@ public sealed class JumpOverlapAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Each method is analysed once, when its first jump, advance or state copy is seen.
-            var analysed = new ConcurrentDictionary<SyntaxNode, byte>();
-            start.RegisterOperationAction(
-                operationContext =>
+            // A method is analysed at the end of its block, and only when it jumps, advances or copies a bit generator.
+            // Reporting from the block action keeps the diagnostics local to the method (so the IDE can fix them).
+            start.RegisterOperationBlockStartAction(blockContext =>
+            {
+                var hasCandidate = false;
+                blockContext.RegisterOperationAction(
+                    operationContext =>
+                    {
+                        if (!hasCandidate && IsCandidate(operationContext.Operation, types))
+                        {
+                            hasCandidate = true;
+                        }
+                    },
+                    OperationKind.Invocation,
+                    OperationKind.ObjectCreation);
+                blockContext.RegisterOperationBlockEndAction(endContext =>
                 {
-                    var operation = operationContext.Operation;
-                    var isCandidate = operation is IInvocationOperation { TargetMethod.Name: "Jumped" or "Advance" } invocation
-                        ? types.IsBitGenerator(invocation.TargetMethod.ContainingType)
-                        : operation is IObjectCreationOperation { Arguments.Length: 1 } creation && types.IsBitGenerator(creation.Type);
-                    if (!isCandidate)
+                    if (!hasCandidate)
                     {
                         return;
                     }
 
-                    var root = operation.GetRoot();
-                    if (!analysed.TryAdd(root.Syntax, 0))
+                    foreach (var block in endContext.OperationBlocks)
                     {
-                        return;
+                        foreach (var overlap in JumpOverlaps.Find(new JumpedStreams(block.GetRoot(), types)))
+                        {
+                            endContext.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.OverlappingJumpedStreams,
+                                overlap.Later.Site.Syntax.GetLocation(),
+                                overlap.Later.Name,
+                                overlap.EarlierName,
+                                overlap.Reason));
+                        }
                     }
-
-                    foreach (var overlap in JumpOverlaps.Find(new JumpedStreams(root, types)))
-                    {
-                        operationContext.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.OverlappingJumpedStreams,
-                            overlap.Later.Site.Syntax.GetLocation(),
-                            overlap.Later.Name,
-                            overlap.EarlierName,
-                            overlap.Reason));
-                    }
-                },
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
+                });
+            });
         });
     }
+
+    private static bool IsCandidate(IOperation operation, RngKnownTypes types) => operation switch
+    {
+        IInvocationOperation { TargetMethod.Name: "Jumped" or "Advance" } invocation => types.IsBitGenerator(invocation.TargetMethod.ContainingType),
+        IObjectCreationOperation { Arguments.Length: 1 } creation => types.IsBitGenerator(creation.Type),
+        _ => false,
+    };
 }
