@@ -157,7 +157,7 @@ internal sealed class SeedMaterials
         if (_types.SeedSinks.TryGetUse(node, out var use))
         {
             if (use.Sink.IsListEntropy
-                || (use.Sink.Kind == SeedSinkKind.SeedSequence && IsArgumentOfAnotherStream(node))
+                || (use.Sink.Kind == SeedSinkKind.SeedSequence && !IsStored(node))
                 || _offsets.Evaluate(use.SeedValue) is not { } seed
                 || Extras(arguments, use.SeedArgument) is not { } extras)
             {
@@ -288,9 +288,10 @@ internal sealed class SeedMaterials
         return extras.ToImmutable();
     }
 
-    // new SeedSequence(42) passed straight to new Pcg64(...) is described by the Pcg64, not on its own.
-    private bool IsArgumentOfAnotherStream(IOperation node) =>
-        node.WalkUpConversions().Parent is IArgumentOperation { Parent: { } call } && _types.IsRngType(call.Type);
+    // A SeedSequence is a stream of its own only when it is kept (var s = new SeedSequence(42)); passed straight to
+    // new Pcg64(...) it is described by the Pcg64, and new SeedSequence(42).Spawn(2)[1] is a child, not the sequence.
+    private static bool IsStored(IOperation node) =>
+        node.WalkUpConversions().Parent is IVariableInitializerOperation or ISimpleAssignmentOperation;
 
     private static ISymbol? SymbolOf(IOperation operation) => operation switch
     {

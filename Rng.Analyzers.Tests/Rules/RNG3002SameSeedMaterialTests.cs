@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis.Testing;
 using Rng.Analyzers.Tests.Infrastructure;
+using Rng.Analyzers.CodeFixes;
 using Verify = Rng.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Rng.Analyzers.SeedMaterialAnalyzer>;
+using VerifyFix = Rng.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Rng.Analyzers.SeedMaterialAnalyzer, Rng.Analyzers.CodeFixes.SeedMaterialCodeFixProvider>;
 
 namespace Rng.Analyzers.Tests.Rules;
 
@@ -167,5 +169,126 @@ public sealed class RNG3002SameSeedMaterialTests
             }
             """;
         await Verify.VerifyAnalyzerAsync(source, WithRuntime);
+    }
+
+    // ---------------- code fix: spawn distinct children ----------------
+
+    [Fact]
+    public async Task Fix_ReusedSequenceOrChild_SpawnsAChildOfIt()
+    {
+        const string source = """
+            using Rng;
+
+            class C
+            {
+                void M(SeedSequence ss)
+                {
+                    var g1 = new Pcg64(ss);
+                    var g2 = {|RNG3002:new Pcg64(ss)|};
+                    var kids = ss.Spawn(2);
+                    var a = new Philox(kids[0]);
+                    var b = {|RNG3002:new Philox(kids[0])|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Rng;
+
+            class C
+            {
+                void M(SeedSequence ss)
+                {
+                    var g1 = new Pcg64(ss);
+                    var g2 = new Pcg64(ss.Spawn(1)[0]);
+                    var kids = ss.Spawn(2);
+                    var a = new Philox(kids[0]);
+                    var b = new Philox(kids[0].Spawn(1)[0]);
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedMaterialCodeFixProvider.SpawnChildKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_RepeatedSeeds_GetSuccessiveChildren_FixAll()
+    {
+        const string source = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void M()
+                {
+                    var r1 = new Random(42);
+                    var r2 = {|RNG3002:new Random(42)|};
+                    var r3 = {|RNG3002:new Random(42)|};
+                    var p1 = new Pcg64(42UL);
+                    var p2 = {|RNG3002:new Pcg64(new SeedSequence(42UL))|};
+                    var n1 = new Random(-3);
+                    var n2 = {|RNG3002:new Random(-3)|};
+                    var s1 = new SeedSequence(99);
+                    var s2 = {|RNG3002:new SeedSequence(99)|};
+                    var g1 = Generator.Create(5);
+                    var g2 = {|RNG3002:Generator.Create(5)|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void M()
+                {
+                    var r1 = new Random(42);
+                    var r2 = new Random((int)new SeedSequence(42).Spawn(1)[0].GenerateState(1)[0]);
+                    var r3 = new Random((int)new SeedSequence(42).Spawn(2)[1].GenerateState(1)[0]);
+                    var p1 = new Pcg64(42UL);
+                    var p2 = new Pcg64(new SeedSequence(42UL).Spawn(3)[2]);
+                    var n1 = new Random(-3);
+                    var n2 = new Random((int)new SeedSequence(new ulong[] { unchecked((uint)-3) }).Spawn(1)[0].GenerateState(1)[0]);
+                    var s1 = new SeedSequence(99);
+                    var s2 = new SeedSequence(99).Spawn(1)[0];
+                    var g1 = Generator.Create(5);
+                    var g2 = Generator.Create(new SeedSequence(5).Spawn(1)[0]);
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedMaterialCodeFixProvider.SpawnChildKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task NoFix_ForPhiloxKeys_OrWithoutRngRuntime()
+    {
+        const string keys = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void M(UInt128 key)
+                {
+                    var a = Philox.FromKey(key);
+                    var b = {|RNG3002:Philox.FromKey(key)|};
+                }
+            }
+            """;
+        await VerifyFix.VerifyNoCodeFixAsync(keys, equivalenceKey: null, WithRuntime);
+
+        const string plain = """
+            using System;
+
+            class C
+            {
+                void M()
+                {
+                    var a = new Random(42);
+                    var b = {|RNG3002:new Random(42)|};
+                }
+            }
+            """;
+        await VerifyFix.VerifyNoCodeFixAsync(plain, equivalenceKey: null);
     }
 }
