@@ -58,6 +58,11 @@ public sealed class ClockSeedCodeFixProvider : RngCodeFixProvider
     private static string? FromOsEntropy(SeedSinkUse use, RngKnownTypes types)
     {
         const string seedSequence = "new " + RngFixSyntax.SeedSequenceName + "()";
+
+        // Generator.Create() is NumPy's default_rng(): a PCG64 over new SeedSequence().
+        var generatorFromOs = RngFixSyntax.GeneratorHasParameterlessMethod(types, "Create", isStatic: true)
+            ? RngFixSyntax.GeneratorName + ".Create()"
+            : RngFixSyntax.GeneratorFrom(seedSequence, types);
         switch (use.Sink.Kind)
         {
             case SeedSinkKind.SeedSequence:
@@ -66,11 +71,11 @@ public sealed class ClockSeedCodeFixProvider : RngCodeFixProvider
                 && RngFixSyntax.HasSeedSequenceConstructor(bitGenerator, types):
                 return "new " + RngFixSyntax.FullName(bitGenerator) + "(" + seedSequence + ")";
             case SeedSinkKind.GeneratorCreate:
-                return RngFixSyntax.GeneratorFrom(seedSequence, types);
+                return generatorFromOs;
             case SeedSinkKind.SystemRandom when use.Call is IObjectCreationOperation creation
                 && RngKnownTypes.Is(creation.Type, types.SystemRandom)
                 && RngFixSyntax.GeneratorHasParameterlessMethod(types, "AsRandom", isStatic: false):
-                return RngFixSyntax.GeneratorFrom(seedSequence, types) is { } generator ? generator + ".AsRandom()" : null;
+                return generatorFromOs is null ? null : generatorFromOs + ".AsRandom()";
             default:
                 return null;
         }

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.CSharp;
 using Rng.Generators.Tests.Infrastructure;
 
 namespace Rng.Generators.Tests;
@@ -25,6 +26,21 @@ public sealed class BaselineTests
             .OrderBy(source => source.Key, StringComparer.Ordinal)
             .Select(source => "//// " + source.Key + "\n" + source.Value));
         Baseline.AssertMatches(shape, generated);
+    }
+
+    /// <summary>
+    /// The drivers use nothing newer than C# 8 (nullable annotations, using declarations), so they compile in projects
+    /// pinned to an older language version too; C# 10 is the oldest these test sources compile in (file-scoped namespaces).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ShapeNames))]
+    public void EmittedDriverCompilesWithoutWarningsInCSharp10(string shape)
+    {
+        CSharpParseOptions csharp10 = GeneratorHost.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp10);
+        GeneratorRun run = GeneratorHost.Run(GeneratorHost.CreateDriver(csharp10), GeneratorHost.CreateCompilation(csharp10, Shapes[shape]));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems());
+        Assert.NotEmpty(run.GeneratedSources);
     }
 
     internal static readonly IReadOnlyDictionary<string, string> Shapes = new Dictionary<string, string>
@@ -327,6 +343,31 @@ public sealed class BaselineTests
             {
                 [ParallelStochastic(BitGenerator = typeof(Philox))]
                 public static ulong Key(Generator rng) => rng.BitGenerator.NextUInt64();
+            }
+            """,
+
+        ["StructsAndPropagatedAttributes"] = """
+            using System;
+            using System.Diagnostics.CodeAnalysis;
+            using System.Runtime.Versioning;
+            using Rng;
+
+            namespace Samples;
+
+            public readonly partial struct Frozen
+            {
+                [ParallelStochastic]
+                [Obsolete("Use Fresh instead.", DiagnosticId = "SAMPLE001")]
+                public static double Old(Generator rng) => rng.BitGenerator.NextDouble();
+            }
+
+            public ref partial struct Stacky
+            {
+                [ParallelStochastic]
+                [SupportedOSPlatform("linux")]
+                [RequiresUnreferencedCode("Reflects over types.")]
+                [Experimental("SAMPLE002")]
+                internal static int Reflective(Generator rng) => (int)(rng.BitGenerator.NextUInt64() % 3);
             }
             """,
 

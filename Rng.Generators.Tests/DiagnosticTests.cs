@@ -414,18 +414,21 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void WorkerIndexOnAParallelStochasticPartialMethodIsNotRng4011()
+    public void PartialMethodGetsOneDriverAndItsWorkerIndexIsNotRng4011()
     {
         GeneratorRun run = GeneratorHost.Run(Usings + """
             public static partial class Experiments
             {
                 [ParallelStochastic]
-                public static partial double Run(Generator rng, [WorkerIndex] int worker);
+                public static partial double Run(Generator rng, int worker);
 
                 public static partial double Run(Generator rng, [WorkerIndex] int worker) => worker;
             }
             """);
-        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "RNG4011");
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal("Experiments.Run.g.cs", Assert.Single(run.GeneratedSources).Key);
+        Assert.Contains("RunParallel(global::Rng.SeedSequence root, int count, global::System.Threading.Tasks.ParallelOptions? options = null)", Assert.Single(run.GeneratedSources).Value, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
     }
 
     [Fact]

@@ -14,6 +14,7 @@ internal static class Emitter
     private const string GeneratorType = "global::Rng.Generator";
     private const string ParallelOptionsType = "global::System.Threading.Tasks.ParallelOptions";
     private const string TaskType = "global::System.Threading.Tasks.Task";
+    private const int MaxSignatureLength = 120;
 
     public static void Emit(SourceProductionContext context, DriverModel model) =>
         context.AddSource(model.HintName, SourceText.From(Render(model), Encoding.UTF8));
@@ -33,7 +34,7 @@ internal static class Emitter
 
         foreach (ContainingTypeModel type in model.ContainingTypes)
         {
-            writer.Line("partial " + type.Keyword + " " + type.NameWithTypeParameters);
+            writer.Line(type.Keywords + " " + type.NameWithTypeParameters);
             writer.Open();
         }
 
@@ -103,6 +104,11 @@ internal static class Emitter
     {
         WriteDocumentation(writer, model, names, overload);
         writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Rng.Generators\", \"" + model.GeneratorVersion + "\")]");
+        foreach (string attribute in model.PropagatedAttributes)
+        {
+            writer.Line("[" + attribute + "]");
+        }
+
 
         var signature = new StringBuilder(model.Accessibility);
         if (model.IsStatic)
@@ -111,8 +117,24 @@ internal static class Emitter
         }
 
         signature.Append(' ').Append(DriverReturnType(model)).Append(' ').Append(model.DriverName).Append(TypeArgumentList(model));
-        signature.Append('(').Append(string.Join(", ", DriverParameters(model, names, overload))).Append(')');
-        writer.Line(signature.ToString());
+        List<string> parameters = DriverParameters(model, names, overload).ToList();
+        string oneLine = signature + "(" + string.Join(", ", parameters) + ")";
+        if (oneLine.Length <= MaxSignatureLength)
+        {
+            writer.Line(oneLine);
+        }
+        else
+        {
+            // Long parameter lists get one parameter per line, as a person would format them.
+            writer.Line(signature + "(");
+            writer.Indent();
+            for (int i = 0; i < parameters.Count; i++)
+            {
+                writer.Line(parameters[i] + (i < parameters.Count - 1 ? "," : ")"));
+            }
+
+            writer.Dedent();
+        }
         writer.Indent();
         foreach (string clause in model.ConstraintClauses)
         {

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Rng.Generators.Diagnostics;
 using Rng.Generators.Model;

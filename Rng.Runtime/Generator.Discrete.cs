@@ -6,7 +6,7 @@ public sealed partial class Generator
 {
     /// <summary>
     /// The largest <c>lam</c> <see cref="Poisson(double)"/> accepts, NumPy's <c>POISSON_LAM_MAX</c>:
-    /// <c>long.MaxValue - 10 * sqrt(long.MaxValue)</c> (about 9.2233720064847708e18), so that draws fit in a long.
+    /// <c>long.MaxValue - 10 * sqrt(long.MaxValue)</c> (9.223372006484771e18), so that draws fit in a long.
     /// </summary>
     public static readonly double PoissonLamMax = long.MaxValue - Math.Sqrt(long.MaxValue) * 10;
 
@@ -23,7 +23,7 @@ public sealed partial class Generator
     /// bit-exact with NumPy on Linux (glibc); elsewhere a rare value may take another rejection branch.
     /// Not thread-safe, like every member of <see cref="Generator"/>.
     /// </remarks>
-    public long Poisson(double lam)
+    public long Poisson(double lam = 1.0)
     {
         CheckPoisson(lam);
         return DrawLoops.OneInt64(_bitGenerator, new PoissonSampler(lam));
@@ -33,11 +33,11 @@ public sealed partial class Generator
     /// <param name="lam">The mean: must be in [0, <see cref="PoissonLamMax"/>]; NaN is rejected.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Poisson(double)"/>; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Poisson(double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Poisson(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Poisson(double lam, Span<long> destination)
     {
         CheckPoisson(lam);
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks && lam != 0.0, new PoissonSampler(lam), destination);
+        DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64 && lam != 0.0, new PoissonSampler(lam), destination);
     }
 
     /// <summary>
@@ -65,11 +65,11 @@ public sealed partial class Generator
     /// <param name="p">Success probability: must be in [0, 1]; NaN is rejected.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Binomial(long, double)"/>; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Binomial(long, double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Binomial(long, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Binomial(long n, double p, Span<long> destination)
     {
         CheckBinomial(n, p);
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks && n != 0 && p != 0.0, new BinomialSampler(n, p), destination);
+        DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64 && n != 0 && p != 0.0, new BinomialSampler(n, p), destination);
     }
 
     /// <summary>
@@ -97,11 +97,11 @@ public sealed partial class Generator
     /// <param name="p">Success probability: must be in (0, 1]; NaN is rejected.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Geometric(double)"/>; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Geometric(double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Geometric(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Geometric(double p, Span<long> destination)
     {
         DistributionArguments.PositiveProbability(p, nameof(p));
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new GeometricSampler(p), destination);
+        DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64, new GeometricSampler(p), destination);
     }
 
     private static void CheckPoisson(double lam)

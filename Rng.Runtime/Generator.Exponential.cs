@@ -9,8 +9,9 @@ public sealed partial class Generator
     /// <c>method='zig'</c>: the same value as NumPy 1.24 for the same bit generator state.
     /// </summary>
     /// <remarks>
-    /// Bit-exact with NumPy on Linux, where both take <c>exp</c> from glibc; on Windows and macOS the platform's
-    /// <c>exp</c> may round a rare wedge test differently (tail values use a managed <c>log1p</c>, identical everywhere).
+    /// Bit-exact with NumPy on Linux, where both take <c>exp</c> from the same glibc (which picks the same build of it
+    /// for both on a given CPU); on Windows and macOS the platform's <c>exp</c> may round a rare wedge test differently.
+    /// Tail values use a managed <c>log1p</c>, identical everywhere.
     /// Not thread-safe, like every member of <see cref="Generator"/>.
     /// </remarks>
     public double StandardExponential()
@@ -24,9 +25,18 @@ public sealed partial class Generator
     /// element for element the values successive <see cref="StandardExponential()"/> calls would return.
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
-    /// <remarks>Allocates nothing. Platform note and thread-safety as for <see cref="StandardExponential()"/>.</remarks>
-    public void StandardExponential(Span<double> destination) =>
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new ExponentialSampler(1.0, standard: true), destination);
+    /// <remarks>Allocates nothing. Platform note as for <see cref="StandardExponential()"/>. Not thread-safe.</remarks>
+    public void StandardExponential(Span<double> destination)
+    {
+        if (_drawsDeriveFromUInt64)
+        {
+            ZigguratSampler.FillStandardExponential(_bitGenerator, destination, 1.0, scaled: false);
+        }
+        else
+        {
+            DrawLoops.Fill(_bitGenerator, readBlocks: false, new ExponentialSampler(1.0, standard: true), destination);
+        }
+    }
 
     /// <summary>
     /// Returns a float32 standard exponential value, NumPy's <c>standard_exponential(dtype=np.float32)</c>: the float
@@ -35,7 +45,11 @@ public sealed partial class Generator
     /// <remarks>
     /// Its wedge test calls the platform's <c>expf</c> (glibc on Linux, as NumPy). Not thread-safe.
     /// </remarks>
-    public float StandardExponentialSingle() => ZigguratSampler.StandardExponentialSingle(_bitGenerator);
+    public float StandardExponentialSingle()
+    {
+        var draws = new UInt32Draws(_bitGenerator, default, uint32IsHalves: false);
+        return ZigguratSampler.StandardExponentialSingle(ref draws, 1);
+    }
 
     /// <summary>
     /// Fills <paramref name="destination"/> with float32 standard exponential values, NumPy's
@@ -43,13 +57,8 @@ public sealed partial class Generator
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <remarks>Allocates nothing. Not thread-safe.</remarks>
-    public void StandardExponential(Span<float> destination)
-    {
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = ZigguratSampler.StandardExponentialSingle(_bitGenerator);
-        }
-    }
+    public void StandardExponential(Span<float> destination) =>
+        ZigguratSampler.FillStandardExponentialSingle(_bitGenerator, _drawsDeriveFromUInt64, destination);
 
     /// <summary>
     /// Returns an exponential value with mean <paramref name="scale"/>, NumPy's <c>exponential(scale)</c>:
@@ -58,7 +67,7 @@ public sealed partial class Generator
     /// <param name="scale">The mean (1 / rate): must be &gt;= 0 (NumPy also rejects -0.0); NaN passes and gives NaN, infinity gives infinity.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative.</exception>
     /// <remarks>Platform note and thread-safety as for <see cref="StandardExponential()"/>.</remarks>
-    public double Exponential(double scale)
+    public double Exponential(double scale = 1.0)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
         return DrawLoops.One(_bitGenerator, new ExponentialSampler(scale, standard: false));
@@ -68,11 +77,18 @@ public sealed partial class Generator
     /// <param name="scale">The mean (1 / rate): must be &gt;= 0 (NumPy also rejects -0.0); NaN passes and gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Exponential(double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Exponential(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Exponential(double scale, Span<double> destination)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new ExponentialSampler(scale, standard: false), destination);
+        if (_drawsDeriveFromUInt64)
+        {
+            ZigguratSampler.FillStandardExponential(_bitGenerator, destination, scale, scaled: true);
+        }
+        else
+        {
+            DrawLoops.Fill(_bitGenerator, readBlocks: false, new ExponentialSampler(scale, standard: false), destination);
+        }
     }
 
     // random_exponential: scale * standard exponential; the standard form skips the multiply as NumPy does.

@@ -30,7 +30,7 @@ public sealed partial class Generator
     /// <param name="shape">Must be &gt;= 0 (NumPy also rejects -0.0); NaN gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="shape"/> is negative; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="StandardGamma(double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="StandardGamma(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void StandardGamma(double shape, Span<double> destination)
     {
         DistributionArguments.NonNegative(shape, nameof(shape));
@@ -44,7 +44,7 @@ public sealed partial class Generator
     /// <param name="scale">Must be &gt;= 0 (NumPy also rejects -0.0); NaN gives NaN.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="shape"/> or <paramref name="scale"/> is negative.</exception>
     /// <remarks>Platform note and thread-safety as for <see cref="StandardGamma(double)"/>.</remarks>
-    public double Gamma(double shape, double scale)
+    public double Gamma(double shape, double scale = 1.0)
     {
         DistributionArguments.NonNegative(shape, nameof(shape));
         DistributionArguments.NonNegative(scale, nameof(scale));
@@ -56,7 +56,7 @@ public sealed partial class Generator
     /// <param name="scale">Must be &gt;= 0 (NumPy also rejects -0.0); NaN gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="shape"/> or <paramref name="scale"/> is negative; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Gamma(double, double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Gamma(double, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Gamma(double shape, double scale, Span<double> destination)
     {
         DistributionArguments.NonNegative(shape, nameof(shape));
@@ -81,7 +81,7 @@ public sealed partial class Generator
     /// <param name="df">Degrees of freedom: must be &gt; 0; NaN gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="df"/> is zero or negative; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="ChiSquare(double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="ChiSquare(double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void ChiSquare(double df, Span<double> destination)
     {
         DistributionArguments.Positive(df, nameof(df));
@@ -111,11 +111,11 @@ public sealed partial class Generator
     /// <param name="b">Beta: must be &gt; 0; NaN gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Beta(double, double)"/>; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Beta(double, double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Beta(double, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Beta(double a, double b, Span<double> destination)
     {
         CheckBeta(a, b);
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new BetaSampler(a, b), destination);
+        DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64, new BetaSampler(a, b), destination);
     }
 
     private static void CheckBeta(double a, double b)
@@ -134,7 +134,7 @@ public sealed partial class Generator
 
     // Shape 0 gives 0 without a draw, so block reads (which need a draw per value) are off for it.
     private void FillGamma(GammaSampler sampler, double shape, Span<double> destination) =>
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks && shape != 0.0, sampler, destination);
+        DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64 && shape != 0.0, sampler, destination);
 
     /// <summary>NumPy's <c>random_standard_gamma</c>, operation for operation.</summary>
     internal static double StandardGammaCore<TSource>(ref TSource source, double shape)

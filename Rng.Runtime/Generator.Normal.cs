@@ -4,29 +4,14 @@ namespace Rng;
 
 public sealed partial class Generator
 {
-    // Whether span forms may read draws in blocks (BufferedDraws.Wants), decided on first use: 0 unknown, 1 yes, 2 no.
-    private byte _drawBlocks;
-
-    private bool ReadsDrawBlocks
-    {
-        get
-        {
-            if (_drawBlocks == 0)
-            {
-                _drawBlocks = BufferedDraws.Wants(_bitGenerator) ? (byte)1 : (byte)2;
-            }
-
-            return _drawBlocks == 1;
-        }
-    }
-
     /// <summary>
     /// Returns a standard normal value (mean 0, standard deviation 1), NumPy's <c>standard_normal()</c>: the same value
     /// as NumPy 1.24 for the same bit generator state (the 256-layer ziggurat of <c>random_standard_normal</c>).
     /// </summary>
     /// <remarks>
-    /// Bit-exact with NumPy on Linux, where both take <c>exp</c> from glibc; on Windows and macOS the platform's
-    /// <c>exp</c> may round a rare wedge test differently (tail values use a managed <c>log1p</c>, identical everywhere).
+    /// Bit-exact with NumPy on Linux, where both take <c>exp</c> from the same glibc (which picks the same build of it
+    /// for both on a given CPU); on Windows and macOS the platform's <c>exp</c> may round a rare wedge test differently.
+    /// Tail values use a managed <c>log1p</c>, identical everywhere.
     /// Not thread-safe, like every member of <see cref="Generator"/>.
     /// </remarks>
     public double StandardNormal()
@@ -40,9 +25,18 @@ public sealed partial class Generator
     /// element the values that successive <see cref="StandardNormal()"/> calls would return.
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
-    /// <remarks>Allocates nothing. Platform note and thread-safety as for <see cref="StandardNormal()"/>.</remarks>
-    public void StandardNormal(Span<double> destination) =>
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new NormalSampler(0.0, 1.0, standard: true), destination);
+    /// <remarks>Allocates nothing. Platform note as for <see cref="StandardNormal()"/>. Not thread-safe.</remarks>
+    public void StandardNormal(Span<double> destination)
+    {
+        if (_drawsDeriveFromUInt64)
+        {
+            ZigguratSampler.FillStandardNormal(_bitGenerator, destination, 0.0, 1.0, affine: false);
+        }
+        else
+        {
+            DrawLoops.Fill(_bitGenerator, readBlocks: false, new NormalSampler(0.0, 1.0, standard: true), destination);
+        }
+    }
 
     /// <summary>
     /// Returns a float32 standard normal value, NumPy's <c>standard_normal(dtype=np.float32)</c>: the float ziggurat
@@ -53,21 +47,20 @@ public sealed partial class Generator
     /// Its wedge test evaluates <c>exp</c> in double, as NumPy's source does. Platform note and thread-safety as for
     /// <see cref="StandardNormal()"/>.
     /// </remarks>
-    public float StandardNormalSingle() => ZigguratSampler.StandardNormalSingle(_bitGenerator);
+    public float StandardNormalSingle()
+    {
+        var draws = new UInt32Draws(_bitGenerator, default, uint32IsHalves: false);
+        return ZigguratSampler.StandardNormalSingle(ref draws, 1);
+    }
 
     /// <summary>
     /// Fills <paramref name="destination"/> with float32 standard normal values, NumPy's
     /// <c>standard_normal(size, dtype=np.float32)</c>; the same values as successive <see cref="StandardNormalSingle"/> calls.
     /// </summary>
     /// <param name="destination">The span to fill; its whole length is written.</param>
-    /// <remarks>Allocates nothing. Platform note and thread-safety as for <see cref="StandardNormal()"/>.</remarks>
-    public void StandardNormal(Span<float> destination)
-    {
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = ZigguratSampler.StandardNormalSingle(_bitGenerator);
-        }
-    }
+    /// <remarks>Allocates nothing. Platform note as for <see cref="StandardNormal()"/>. Not thread-safe.</remarks>
+    public void StandardNormal(Span<float> destination) =>
+        ZigguratSampler.FillStandardNormalSingle(_bitGenerator, _drawsDeriveFromUInt64, destination);
 
     /// <summary>
     /// Returns a normal value with mean <paramref name="loc"/> and standard deviation <paramref name="scale"/>, NumPy's
@@ -77,7 +70,7 @@ public sealed partial class Generator
     /// <param name="scale">The standard deviation: must be &gt;= 0 (NumPy also rejects -0.0); NaN passes and gives NaN.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative.</exception>
     /// <remarks>Platform note and thread-safety as for <see cref="StandardNormal()"/>.</remarks>
-    public double Normal(double loc, double scale)
+    public double Normal(double loc = 0.0, double scale = 1.0)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
         return DrawLoops.One(_bitGenerator, new NormalSampler(loc, scale, standard: false));
@@ -88,11 +81,18 @@ public sealed partial class Generator
     /// <param name="scale">The standard deviation: must be &gt;= 0 (NumPy also rejects -0.0); NaN passes and gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Normal(double, double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Normal(double, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Normal(double loc, double scale, Span<double> destination)
     {
         DistributionArguments.NonNegative(scale, nameof(scale));
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new NormalSampler(loc, scale, standard: false), destination);
+        if (_drawsDeriveFromUInt64)
+        {
+            ZigguratSampler.FillStandardNormal(_bitGenerator, destination, loc, scale, affine: true);
+        }
+        else
+        {
+            DrawLoops.Fill(_bitGenerator, readBlocks: false, new NormalSampler(loc, scale, standard: false), destination);
+        }
     }
 
     /// <summary>
@@ -105,7 +105,7 @@ public sealed partial class Generator
     /// <c>exp</c> comes from the platform C library: bit-exact with NumPy on Linux (glibc), possibly an ulp apart elsewhere.
     /// Not thread-safe.
     /// </remarks>
-    public double Lognormal(double mean, double sigma)
+    public double Lognormal(double mean = 0.0, double sigma = 1.0)
     {
         DistributionArguments.NonNegative(sigma, nameof(sigma));
         return DrawLoops.One(_bitGenerator, new LognormalSampler(mean, sigma));
@@ -116,11 +116,11 @@ public sealed partial class Generator
     /// <param name="sigma">The standard deviation of the underlying normal: must be &gt;= 0; NaN gives NaN.</param>
     /// <param name="destination">The span to fill; its whole length is written.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sigma"/> is negative; nothing is drawn.</exception>
-    /// <remarks>The same values as successive <see cref="Lognormal(double, double)"/> calls. Allocates nothing.</remarks>
+    /// <remarks>The same values as successive <see cref="Lognormal(double, double)"/> calls. Allocates nothing. Platform note as for the scalar form. Not thread-safe.</remarks>
     public void Lognormal(double mean, double sigma, Span<double> destination)
     {
         DistributionArguments.NonNegative(sigma, nameof(sigma));
-        DrawLoops.Fill(_bitGenerator, ReadsDrawBlocks, new LognormalSampler(mean, sigma), destination);
+        DrawLoops.Fill(_bitGenerator, _drawsDeriveFromUInt64, new LognormalSampler(mean, sigma), destination);
     }
 
     // random_normal: loc + scale * gauss. The standard form skips the affine step, as NumPy's standard_normal does

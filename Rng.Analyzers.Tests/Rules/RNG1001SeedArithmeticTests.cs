@@ -335,6 +335,35 @@ public sealed class RNG1001SeedArithmeticTests
     }
 
     [Fact]
+    public async Task DoesNotTrigger_ForSeedsFromALockedSeeder_OrRandomShared()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    var seeder = new Random(rootSeed);
+                    Parallel.For(0, 8, i =>
+                    {
+                        int seed;
+                        lock (seeder)
+                        {
+                            seed = seeder.Next();
+                        }
+
+                        var rng = new Random(seed);
+                        var other = new Random(Random.Shared.Next());
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task DoesNotTrigger_UnderUndefinedIf()
     {
         const string source = """
@@ -594,6 +623,64 @@ public sealed class RNG1001SeedArithmeticTests
                     Parallel.For(0, 4, workerId =>
                     {
                         BitGenerator pcg = new Pcg64(new SeedSequence(new ulong[] { (uint)workerId, seed }));
+                    });
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedArithmeticCodeFixProvider.UseGeneratorKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Triggers_ForGeneratorCreate()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(long rootSeed)
+                {
+                    Parallel.For(0, 4, i => Generator.Create({|#0:rootSeed + i|}));
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source, WithRuntime, Expected(0, "rootSeed + i", "adds a worker index to the root seed; " + NearbyRuns, "i, rootSeed"));
+    }
+
+    [Fact]
+    public async Task Fix_UseGenerator_SystemRandomBecomesGeneratorAsRandom_AndGeneratorCreateTakesTheSeedSequence()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        Random rng = new Random({|RNG1001:rootSeed + workerId|});
+                        var generator = Generator.Create({|RNG1001:rootSeed * 1000L + workerId|});
+                    });
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        Random rng = Generator.Create(new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed })).AsRandom();
+                        var generator = Generator.Create(new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed }));
                     });
                 }
             }

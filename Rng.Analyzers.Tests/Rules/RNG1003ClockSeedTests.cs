@@ -257,3 +257,39 @@ public sealed class RNG1003ClockSeedTests
         await VerifyFix.VerifyCodeFixAsync(source, fixedSource, ClockSeedCodeFixProvider.UnseededRandomKey);
     }
 }
+
+public sealed class RNG1003ClockSeedGeneratorTests
+{
+    [Fact]
+    public async Task Fix_SeedSequence_ForSystemRandomAndGeneratorCreate_UsesGeneratorCreate()
+    {
+        const string source = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void Run()
+                {
+                    var a = new Random({|RNG1003:Environment.TickCount|});
+                    var b = Generator.Create({|RNG1003:DateTime.Now.Ticks|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void Run()
+                {
+                    var a = Generator.Create().AsRandom();
+                    var b = Generator.Create();
+                }
+            }
+            """;
+        await CSharpCodeFixVerifier<ClockSeedAnalyzer, Rng.Analyzers.CodeFixes.ClockSeedCodeFixProvider>.VerifyCodeFixAsync(
+            source, fixedSource, Rng.Analyzers.CodeFixes.ClockSeedCodeFixProvider.SeedSequenceKey, new VerifierOptions { WithRngRuntime = true });
+    }
+}

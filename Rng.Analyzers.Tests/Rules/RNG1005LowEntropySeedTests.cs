@@ -101,6 +101,7 @@ public sealed class RNG1005LowEntropySeedTests
                 {
                     var a = new SeedSequence({|RNG1005:42|});
                     var b = new Pcg64({|RNG1005:12345UL|});
+                    var c = Generator.Create({|RNG1005:20261122|});
                 }
             }
             """;
@@ -114,6 +115,7 @@ public sealed class RNG1005LowEntropySeedTests
                 {
                     var a = new SeedSequence(new UInt128(0x8C3C010CB4754C90, 0x5F5BD9D3FA0D3B4C));
                     var b = new Pcg64(new UInt128(0x8C3C010CB4754C90, 0x5F5BD9D3FA0D3B4C));
+                    var c = Generator.Create(new UInt128(0x8C3C010CB4754C90, 0x5F5BD9D3FA0D3B4C));
                 }
             }
             """;

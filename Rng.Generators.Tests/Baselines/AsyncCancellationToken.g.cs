@@ -31,7 +31,11 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static global::System.Threading.Tasks.Task<double[]> LongParallelAsync(global::Rng.SeedSequence root, int count, global::System.Threading.CancellationToken token, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static global::System.Threading.Tasks.Task<double[]> LongParallelAsync(
+            global::Rng.SeedSequence root,
+            int count,
+            global::System.Threading.CancellationToken token,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -88,7 +92,11 @@ namespace Samples
         /// <returns>A task whose result holds <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s result.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static global::System.Threading.Tasks.Task<double[]> LongParallelAsync(ulong seed, int count, global::System.Threading.CancellationToken token, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static global::System.Threading.Tasks.Task<double[]> LongParallelAsync(
+            ulong seed,
+            int count,
+            global::System.Threading.CancellationToken token,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             return global::Samples.LongAsyncRuns.LongParallelAsync(new global::Rng.SeedSequence(seed), count, token, options);
         }

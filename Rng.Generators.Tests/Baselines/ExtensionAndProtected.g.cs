@@ -30,7 +30,10 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static double[] TwiceParallel(global::Rng.SeedSequence root, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static double[] TwiceParallel(
+            global::Rng.SeedSequence root,
+            int count,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -67,7 +70,10 @@ namespace Samples
         /// <returns>An array of <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static double[] TwiceParallel(ulong seed, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static double[] TwiceParallel(
+            ulong seed,
+            int count,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             return global::Samples.GeneratorExtensions.TwiceParallel(new global::Rng.SeedSequence(seed), count, options);
         }
@@ -106,7 +112,11 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        protected double[] FitParallel(global::Rng.SeedSequence root, int count, double[] data, global::System.Threading.Tasks.ParallelOptions? options = null)
+        protected double[] FitParallel(
+            global::Rng.SeedSequence root,
+            int count,
+            double[] data,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -144,7 +154,11 @@ namespace Samples
         /// <returns>An array of <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        protected double[] FitParallel(ulong seed, int count, double[] data, global::System.Threading.Tasks.ParallelOptions? options = null)
+        protected double[] FitParallel(
+            ulong seed,
+            int count,
+            double[] data,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             return this.FitParallel(new global::Rng.SeedSequence(seed), count, data, options);
         }

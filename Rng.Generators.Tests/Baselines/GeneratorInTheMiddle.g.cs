@@ -32,7 +32,12 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static long[] WalkParallel(global::Rng.SeedSequence root, int count, int steps, long start, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static long[] WalkParallel(
+            global::Rng.SeedSequence root,
+            int count,
+            int steps,
+            long start,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -71,7 +76,12 @@ namespace Samples
         /// <returns>An array of <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static long[] WalkParallel(ulong seed, int count, int steps, long start, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static long[] WalkParallel(
+            ulong seed,
+            int count,
+            int steps,
+            long start,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             return global::Samples.Walks.WalkParallel(new global::Rng.SeedSequence(seed), count, steps, start, options);
         }

@@ -32,7 +32,11 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static T?[] MaybeParallel<T>(global::Rng.SeedSequence root, int count, T value, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static T?[] MaybeParallel<T>(
+            global::Rng.SeedSequence root,
+            int count,
+            T value,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
             where T : notnull, new()
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
@@ -72,7 +76,11 @@ namespace Samples
         /// <returns>An array of <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static T?[] MaybeParallel<T>(ulong seed, int count, T value, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static T?[] MaybeParallel<T>(
+            ulong seed,
+            int count,
+            T value,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
             where T : notnull, new()
         {
             return global::Samples.Pickers.MaybeParallel<T>(new global::Rng.SeedSequence(seed), count, value, options);
@@ -115,7 +123,12 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static TResult[] PickParallel<TItem, TResult>(global::Rng.SeedSequence root, int count, global::System.Collections.Generic.IReadOnlyList<TItem> items, global::System.Func<TItem, TResult> map, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static TResult[] PickParallel<TItem, TResult>(
+            global::Rng.SeedSequence root,
+            int count,
+            global::System.Collections.Generic.IReadOnlyList<TItem> items,
+            global::System.Func<TItem, TResult> map,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
             where TItem : class, global::System.IComparable<TItem>
             where TResult : struct
         {
@@ -158,7 +171,12 @@ namespace Samples
         /// <returns>An array of <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static TResult[] PickParallel<TItem, TResult>(ulong seed, int count, global::System.Collections.Generic.IReadOnlyList<TItem> items, global::System.Func<TItem, TResult> map, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static TResult[] PickParallel<TItem, TResult>(
+            ulong seed,
+            int count,
+            global::System.Collections.Generic.IReadOnlyList<TItem> items,
+            global::System.Func<TItem, TResult> map,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
             where TItem : class, global::System.IComparable<TItem>
             where TResult : struct
         {

@@ -28,7 +28,10 @@ partial record struct Sampler
     /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-    public static int[][,]?[] GridParallel(global::Rng.SeedSequence root, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+    public static int[][,]?[] GridParallel(
+        global::Rng.SeedSequence root,
+        int count,
+        global::System.Threading.Tasks.ParallelOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(root);
         global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -65,7 +68,10 @@ partial record struct Sampler
     /// <returns>An array of <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-    public static int[][,]?[] GridParallel(ulong seed, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+    public static int[][,]?[] GridParallel(
+        ulong seed,
+        int count,
+        global::System.Threading.Tasks.ParallelOptions? options = null)
     {
         return global::Sampler.GridParallel(new global::Rng.SeedSequence(seed), count, options);
     }
@@ -101,7 +107,11 @@ partial record struct Sampler
     /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-    private static global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int?>?>[] TableParallel(global::Rng.SeedSequence root, int count, dynamic extra, global::System.Threading.Tasks.ParallelOptions? options = null)
+    private static global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int?>?>[] TableParallel(
+        global::Rng.SeedSequence root,
+        int count,
+        dynamic extra,
+        global::System.Threading.Tasks.ParallelOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(root);
         global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -139,7 +149,11 @@ partial record struct Sampler
     /// <returns>An array of <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-    private static global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int?>?>[] TableParallel(ulong seed, int count, dynamic extra, global::System.Threading.Tasks.ParallelOptions? options = null)
+    private static global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int?>?>[] TableParallel(
+        ulong seed,
+        int count,
+        dynamic extra,
+        global::System.Threading.Tasks.ParallelOptions? options = null)
     {
         return global::Sampler.TableParallel(new global::Rng.SeedSequence(seed), count, extra, options);
     }
@@ -174,7 +188,10 @@ partial record struct Sampler
     /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-    internal static string?[] classParallel(global::Rng.SeedSequence root, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+    internal static string?[] classParallel(
+        global::Rng.SeedSequence root,
+        int count,
+        global::System.Threading.Tasks.ParallelOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(root);
         global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -211,7 +228,10 @@ partial record struct Sampler
     /// <returns>An array of <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-    internal static string?[] classParallel(ulong seed, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+    internal static string?[] classParallel(
+        ulong seed,
+        int count,
+        global::System.Threading.Tasks.ParallelOptions? options = null)
     {
         return global::Sampler.classParallel(new global::Rng.SeedSequence(seed), count, options);
     }

@@ -31,7 +31,11 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        internal double[] RunParallel(global::Rng.SeedSequence root, int count, int steps, global::System.Threading.Tasks.ParallelOptions? options = null)
+        internal double[] RunParallel(
+            global::Rng.SeedSequence root,
+            int count,
+            int steps,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -69,7 +73,11 @@ namespace Samples
         /// <returns>An array of <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        internal double[] RunParallel(ulong seed, int count, int steps, global::System.Threading.Tasks.ParallelOptions? options = null)
+        internal double[] RunParallel(
+            ulong seed,
+            int count,
+            int steps,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             return this.RunParallel(new global::Rng.SeedSequence(seed), count, steps, options);
         }

@@ -41,7 +41,20 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="rootSequence"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="workerCount"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static double[] DrawParallel<TWorker>(global::Rng.SeedSequence rootSequence, int workerCount, int count, string root, double seed, bool options, int children, int results, int i, TWorker workerIndex, int @event, int loopOptions, global::System.Threading.Tasks.ParallelOptions? parallelOptions = null)
+        public static double[] DrawParallel<TWorker>(
+            global::Rng.SeedSequence rootSequence,
+            int workerCount,
+            int count,
+            string root,
+            double seed,
+            bool options,
+            int children,
+            int results,
+            int i,
+            TWorker workerIndex,
+            int @event,
+            int loopOptions,
+            global::System.Threading.Tasks.ParallelOptions? parallelOptions = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(rootSequence);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(workerCount);
@@ -89,7 +102,20 @@ namespace Samples
         /// <returns>An array of <paramref name="workerCount"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="workerCount"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static double[] DrawParallel<TWorker>(ulong rootSeed, int workerCount, int count, string root, double seed, bool options, int children, int results, int i, TWorker workerIndex, int @event, int loopOptions, global::System.Threading.Tasks.ParallelOptions? parallelOptions = null)
+        public static double[] DrawParallel<TWorker>(
+            ulong rootSeed,
+            int workerCount,
+            int count,
+            string root,
+            double seed,
+            bool options,
+            int children,
+            int results,
+            int i,
+            TWorker workerIndex,
+            int @event,
+            int loopOptions,
+            global::System.Threading.Tasks.ParallelOptions? parallelOptions = null)
         {
             return global::Samples.Crowded.DrawParallel<TWorker>(new global::Rng.SeedSequence(rootSeed), workerCount, count, root, seed, options, children, results, i, workerIndex, @event, loopOptions, parallelOptions);
         }

@@ -35,7 +35,11 @@ namespace Samples.Deep
                 /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
                 /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-                public static T?[] DrawParallel(global::Rng.SeedSequence root, int count, T fallback, global::System.Threading.Tasks.ParallelOptions? options = null)
+                public static T?[] DrawParallel(
+                    global::Rng.SeedSequence root,
+                    int count,
+                    T fallback,
+                    global::System.Threading.Tasks.ParallelOptions? options = null)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(root);
                     global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -73,7 +77,11 @@ namespace Samples.Deep
                 /// <returns>An array of <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
                 /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-                public static T?[] DrawParallel(ulong seed, int count, T fallback, global::System.Threading.Tasks.ParallelOptions? options = null)
+                public static T?[] DrawParallel(
+                    ulong seed,
+                    int count,
+                    T fallback,
+                    global::System.Threading.Tasks.ParallelOptions? options = null)
                 {
                     return global::Samples.Deep.Outer<T>.Inner.Innermost.DrawParallel(new global::Rng.SeedSequence(seed), count, fallback, options);
                 }

@@ -30,7 +30,10 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public double[] DrawParallel(global::Rng.SeedSequence root, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public double[] DrawParallel(
+            global::Rng.SeedSequence root,
+            int count,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -106,7 +109,11 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public double[] DrawParallel(global::Rng.SeedSequence root, int count, double scale, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public double[] DrawParallel(
+            global::Rng.SeedSequence root,
+            int count,
+            double scale,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -144,7 +151,11 @@ namespace Samples
         /// <returns>An array of <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public double[] DrawParallel(ulong seed, int count, double scale, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public double[] DrawParallel(
+            ulong seed,
+            int count,
+            double scale,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             return this.DrawParallel(new global::Rng.SeedSequence(seed), count, scale, options);
         }

@@ -41,7 +41,21 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static double[] ScoreParallel(global::Rng.SeedSequence root, int count, global::System.Threading.Tasks.ParallelOptions? options, string? label = null, double scale = 1.5D, float tolerance = 0.1F, decimal fee = 2.50M, char marker = '\'', string greeting = "tab\there \"quoted\"", long big = 5000000000L, global::Samples.Mode mode = global::Samples.Mode.Careful, global::Samples.Mode? maybe = (global::Samples.Mode)(7), int? optional = 4, params int[] weights)
+        public static double[] ScoreParallel(
+            global::Rng.SeedSequence root,
+            int count,
+            global::System.Threading.Tasks.ParallelOptions? options,
+            string? label = null,
+            double scale = 1.5D,
+            float tolerance = 0.1F,
+            decimal fee = 2.50M,
+            char marker = '\'',
+            string greeting = "tab\there \"quoted\"",
+            long big = 5000000000L,
+            global::Samples.Mode mode = global::Samples.Mode.Careful,
+            global::Samples.Mode? maybe = (global::Samples.Mode)(7),
+            int? optional = 4,
+            params int[] weights)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -90,7 +104,20 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static double[] ScoreParallel(global::Rng.SeedSequence root, int count, string? label = null, double scale = 1.5D, float tolerance = 0.1F, decimal fee = 2.50M, char marker = '\'', string greeting = "tab\there \"quoted\"", long big = 5000000000L, global::Samples.Mode mode = global::Samples.Mode.Careful, global::Samples.Mode? maybe = (global::Samples.Mode)(7), int? optional = 4, params int[] weights)
+        public static double[] ScoreParallel(
+            global::Rng.SeedSequence root,
+            int count,
+            string? label = null,
+            double scale = 1.5D,
+            float tolerance = 0.1F,
+            decimal fee = 2.50M,
+            char marker = '\'',
+            string greeting = "tab\there \"quoted\"",
+            long big = 5000000000L,
+            global::Samples.Mode mode = global::Samples.Mode.Careful,
+            global::Samples.Mode? maybe = (global::Samples.Mode)(7),
+            int? optional = 4,
+            params int[] weights)
         {
             return global::Samples.Scores.ScoreParallel(root, count, options: null, label, scale, tolerance, fee, marker, greeting, big, mode, maybe, optional, weights);
         }
@@ -128,7 +155,21 @@ namespace Samples
         /// <returns>An array of <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static double[] ScoreParallel(ulong seed, int count, global::System.Threading.Tasks.ParallelOptions? options, string? label = null, double scale = 1.5D, float tolerance = 0.1F, decimal fee = 2.50M, char marker = '\'', string greeting = "tab\there \"quoted\"", long big = 5000000000L, global::Samples.Mode mode = global::Samples.Mode.Careful, global::Samples.Mode? maybe = (global::Samples.Mode)(7), int? optional = 4, params int[] weights)
+        public static double[] ScoreParallel(
+            ulong seed,
+            int count,
+            global::System.Threading.Tasks.ParallelOptions? options,
+            string? label = null,
+            double scale = 1.5D,
+            float tolerance = 0.1F,
+            decimal fee = 2.50M,
+            char marker = '\'',
+            string greeting = "tab\there \"quoted\"",
+            long big = 5000000000L,
+            global::Samples.Mode mode = global::Samples.Mode.Careful,
+            global::Samples.Mode? maybe = (global::Samples.Mode)(7),
+            int? optional = 4,
+            params int[] weights)
         {
             return global::Samples.Scores.ScoreParallel(new global::Rng.SeedSequence(seed), count, options: options, label, scale, tolerance, fee, marker, greeting, big, mode, maybe, optional, weights);
         }
@@ -165,7 +206,20 @@ namespace Samples
         /// <returns>An array of <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s return value.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static double[] ScoreParallel(ulong seed, int count, string? label = null, double scale = 1.5D, float tolerance = 0.1F, decimal fee = 2.50M, char marker = '\'', string greeting = "tab\there \"quoted\"", long big = 5000000000L, global::Samples.Mode mode = global::Samples.Mode.Careful, global::Samples.Mode? maybe = (global::Samples.Mode)(7), int? optional = 4, params int[] weights)
+        public static double[] ScoreParallel(
+            ulong seed,
+            int count,
+            string? label = null,
+            double scale = 1.5D,
+            float tolerance = 0.1F,
+            decimal fee = 2.50M,
+            char marker = '\'',
+            string greeting = "tab\there \"quoted\"",
+            long big = 5000000000L,
+            global::Samples.Mode mode = global::Samples.Mode.Careful,
+            global::Samples.Mode? maybe = (global::Samples.Mode)(7),
+            int? optional = 4,
+            params int[] weights)
         {
             return global::Samples.Scores.ScoreParallel(new global::Rng.SeedSequence(seed), count, options: null, label, scale, tolerance, fee, marker, greeting, big, mode, maybe, optional, weights);
         }

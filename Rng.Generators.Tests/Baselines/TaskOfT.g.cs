@@ -31,7 +31,11 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public global::System.Threading.Tasks.Task<double[]> SimulateParallelAsync(global::Rng.SeedSequence root, int count, int steps, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public global::System.Threading.Tasks.Task<double[]> SimulateParallelAsync(
+            global::Rng.SeedSequence root,
+            int count,
+            int steps,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -74,7 +78,11 @@ namespace Samples
         /// <returns>A task whose result holds <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s result.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public global::System.Threading.Tasks.Task<double[]> SimulateParallelAsync(ulong seed, int count, int steps, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public global::System.Threading.Tasks.Task<double[]> SimulateParallelAsync(
+            ulong seed,
+            int count,
+            int steps,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             return this.SimulateParallelAsync(new global::Rng.SeedSequence(seed), count, steps, options);
         }

@@ -30,7 +30,10 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static global::System.Threading.Tasks.Task PingParallelAsync(global::Rng.SeedSequence root, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static global::System.Threading.Tasks.Task PingParallelAsync(
+            global::Rng.SeedSequence root,
+            int count,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -70,7 +73,10 @@ namespace Samples
         /// <returns>A task that completes when every worker has finished.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static global::System.Threading.Tasks.Task PingParallelAsync(ulong seed, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static global::System.Threading.Tasks.Task PingParallelAsync(
+            ulong seed,
+            int count,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             return global::Samples.Pings.PingParallelAsync(new global::Rng.SeedSequence(seed), count, options);
         }

@@ -30,7 +30,10 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static global::System.Threading.Tasks.Task<int[]> CountParallel(global::Rng.SeedSequence root, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static global::System.Threading.Tasks.Task<int[]> CountParallel(
+            global::Rng.SeedSequence root,
+            int count,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -72,7 +75,10 @@ namespace Samples
         /// <returns>A task whose result holds <paramref name="count"/> results: element <c>i</c> is worker <c>i</c>'s result.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static global::System.Threading.Tasks.Task<int[]> CountParallel(ulong seed, int count, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static global::System.Threading.Tasks.Task<int[]> CountParallel(
+            ulong seed,
+            int count,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             return global::Samples.Counters.CountParallel(new global::Rng.SeedSequence(seed), count, options);
         }

@@ -30,7 +30,11 @@ namespace Samples
         /// <exception cref="global::System.ArgumentNullException"><paramref name="root"/> is <see langword="null"/>.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static void FillParallel(global::Rng.SeedSequence root, int count, double[] sink, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static void FillParallel(
+            global::Rng.SeedSequence root,
+            int count,
+            double[] sink,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(root);
             global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -65,7 +69,11 @@ namespace Samples
         /// <param name="options">Options for the parallel loop (degree of parallelism, scheduler, cancellation), or <see langword="null"/> for the defaults. The results do not depend on them.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Rng.Generators", "1.0.0.0")]
-        public static void FillParallel(ulong seed, int count, double[] sink, global::System.Threading.Tasks.ParallelOptions? options = null)
+        public static void FillParallel(
+            ulong seed,
+            int count,
+            double[] sink,
+            global::System.Threading.Tasks.ParallelOptions? options = null)
         {
             global::Samples.Sinks.FillParallel(new global::Rng.SeedSequence(seed), count, sink, options);
         }

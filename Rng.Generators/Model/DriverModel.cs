@@ -22,6 +22,7 @@ namespace Rng.Generators.Model;
 /// <param name="Parameters">The method's parameters in declaration order.</param>
 /// <param name="BitGeneratorType">The fully qualified bit generator type each worker's Generator is built on.</param>
 /// <param name="NumPyBitGenerator">NumPy's name for that bit generator, for the docs.</param>
+/// <param name="PropagatedAttributes">Attributes of the method that its callers must honour (obsolete, experimental, trimming, platform), rendered as C#, repeated on every driver.</param>
 /// <param name="GeneratorVersion">The generator's version, written into <c>[GeneratedCode]</c>.</param>
 internal sealed record DriverModel(
     string HintName,
@@ -41,12 +42,13 @@ internal sealed record DriverModel(
     EquatableArray<ParameterModel> Parameters,
     string BitGeneratorType,
     string NumPyBitGenerator,
+    EquatableArray<string> PropagatedAttributes,
     string GeneratorVersion);
 
 /// <summary>One containing type, as its partial declaration must be written.</summary>
-/// <param name="Keyword">The declaration keywords: <c>class</c>, <c>struct</c>, <c>ref struct</c>, <c>record</c> or <c>record struct</c>.</param>
+/// <param name="Keywords">The keywords that open its partial declaration: <c>partial class</c>, <c>partial struct</c>, <c>ref partial struct</c>, <c>partial record</c> or <c>partial record struct</c>.</param>
 /// <param name="NameWithTypeParameters">The type's name followed by its type parameter list, if any.</param>
-internal sealed record ContainingTypeModel(string Keyword, string NameWithTypeParameters);
+internal sealed record ContainingTypeModel(string Keywords, string NameWithTypeParameters);
 
 /// <summary>One parameter of the user's method.</summary>
 /// <param name="Name">The parameter name as written in C# (keywords escaped with <c>@</c>).</param>

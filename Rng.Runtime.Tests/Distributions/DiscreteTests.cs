@@ -75,7 +75,7 @@ public class DiscreteTests
             string method = step.GetProperty("method").GetString()!;
             bool span = step.GetProperty("size").ValueKind != JsonValueKind.Null;
             JsonElement parameters = step.GetProperty("params");
-            if (method is "poisson" or "binomial" or "geometric")
+            if (method is "poisson" or "binomial" or "geometric" or "integers")
             {
                 long[] expected = Longs(step.GetProperty("values"));
                 Assert.Equal(expected, DrawDiscrete(generator, method, parameters, expected.Length, span));
@@ -88,5 +88,27 @@ public class DiscreteTests
 
             call++;
         }
+    }
+}
+
+/// <summary>NumPy 1.24's geometric search never ends when its running sum stops growing below U; the library stops.</summary>
+public class GeometricSearchTerminationTests
+{
+    [Fact]
+    public void Search_returns_when_the_sum_stops_below_the_largest_uniform()
+    {
+        // U = 1 - 2^-53 (a draw of all ones). For p = 0.3334 the sum p * (1 + q + q^2 + ...) stops growing at
+        // 0.9999999999999998 < U, where NumPy loops for ever.
+        var generator = new Generator(new ConstantBitGenerator(ulong.MaxValue));
+        long value = generator.Geometric(0.3334);
+        Assert.InRange(value, 2, 200);
+        Assert.Equal(value, generator.Geometric(0.3334));
+    }
+
+    private sealed class ConstantBitGenerator(ulong word) : BitGenerator(null)
+    {
+        public override ulong NextUInt64() => word;
+
+        private protected override BitGenerator CreateFromSeedSequence(SeedSequence seedSequence) => throw new NotSupportedException();
     }
 }

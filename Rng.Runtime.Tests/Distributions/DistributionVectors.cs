@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Rng.Tests.Infrastructure;
@@ -71,17 +72,16 @@ internal static class DistributionVectors
             {
                 "standard_normal" => generator.StandardNormalSingle,
                 "standard_exponential" => generator.StandardExponentialSingle,
+                "random" => generator.RandomSingle,
                 _ => throw new ArgumentException($"No float32 form of {method}.", nameof(method)),
             };
             if (span)
             {
-                if (method == "standard_normal")
+                switch (method)
                 {
-                    generator.StandardNormal(floats.AsSpan());
-                }
-                else
-                {
-                    generator.StandardExponential(floats.AsSpan());
+                    case "standard_normal": generator.StandardNormal(floats.AsSpan()); break;
+                    case "standard_exponential": generator.StandardExponential(floats.AsSpan()); break;
+                    default: generator.Random(floats.AsSpan()); break;
                 }
             }
             else
@@ -101,6 +101,8 @@ internal static class DistributionVectors
             Span<double> destination = values;
             switch (method)
             {
+                case "random": generator.Random(destination); break;
+                case "uniform": generator.Uniform(Param(parameters, "low"), Param(parameters, "high"), destination); break;
                 case "standard_normal": generator.StandardNormal(destination); break;
                 case "normal": generator.Normal(Param(parameters, "loc"), Param(parameters, "scale"), destination); break;
                 case "lognormal": generator.Lognormal(Param(parameters, "mean"), Param(parameters, "sigma"), destination); break;
@@ -119,6 +121,8 @@ internal static class DistributionVectors
             {
                 values[i] = method switch
                 {
+                    "random" => generator.Random(),
+                    "uniform" => generator.Uniform(Param(parameters, "low"), Param(parameters, "high")),
                     "standard_normal" => generator.StandardNormal(),
                     "normal" => generator.Normal(Param(parameters, "loc"), Param(parameters, "scale")),
                     "lognormal" => generator.Lognormal(Param(parameters, "mean"), Param(parameters, "sigma")),
@@ -147,6 +151,7 @@ internal static class DistributionVectors
                 case "poisson": generator.Poisson(Param(parameters, "lam"), values); break;
                 case "binomial": generator.Binomial(parameters.GetProperty("n").GetInt64(), Param(parameters, "p"), values); break;
                 case "geometric": generator.Geometric(Param(parameters, "p"), values); break;
+                case "integers": generator.Integers(parameters.GetProperty("low").GetInt64(), parameters.GetProperty("high").GetInt64(), values); break;
                 default: throw new ArgumentException($"Unknown method {method}.", nameof(method));
             }
         }
@@ -159,6 +164,7 @@ internal static class DistributionVectors
                     "poisson" => generator.Poisson(Param(parameters, "lam")),
                     "binomial" => generator.Binomial(parameters.GetProperty("n").GetInt64(), Param(parameters, "p")),
                     "geometric" => generator.Geometric(Param(parameters, "p")),
+                    "integers" => generator.Integers(parameters.GetProperty("low").GetInt64(), parameters.GetProperty("high").GetInt64()),
                     _ => throw new ArgumentException($"Unknown method {method}.", nameof(method)),
                 };
             }
@@ -225,9 +231,10 @@ internal static class DistributionVectors
                 Assert.True(checkpoint[1].GetUInt64() == bits[index], $"{method} {dtype} seed {run.GetProperty("seed")} {(span ? "span" : "scalar")}: value {index} is 0x{bits[index]:X}, NumPy gives 0x{checkpoint[1].GetUInt64():X}.");
             }
 
+            // NumPy's tobytes(): little-endian IEEE values, 4 or 8 bytes each.
             byte[] bytes = dtype == "float32"
-                ? bits.SelectMany(b => BitConverter.GetBytes((uint)b)).ToArray()
-                : bits.SelectMany(BitConverter.GetBytes).ToArray();
+                ? MemoryMarshal.AsBytes(bits.Select(b => (uint)b).ToArray().AsSpan()).ToArray()
+                : MemoryMarshal.AsBytes(bits.AsSpan()).ToArray();
             Assert.Equal(expectedHash, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
         }
     }

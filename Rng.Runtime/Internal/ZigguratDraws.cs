@@ -32,7 +32,8 @@ internal readonly struct DirectDraws : IDrawSource
 /// <summary>
 /// Serves 64-bit draws from a block filled by one <see cref="BitGenerator.Fill"/> call, then straight from the generator
 /// once the block is used up, so the sequence of draws is exactly the generator's. Only for bit generators whose
-/// <c>next_double</c> is the top 53 bits of one <c>next_uint64</c> (see <see cref="Wants"/>).
+/// <c>next_double</c> is the top 53 bits of one <c>next_uint64</c> (Generator's <c>_drawsDeriveFromUInt64</c>: PCG64,
+/// PCG64DXSM, Philox, SFC64; not MT19937, whose doubles combine two 32-bit outputs differently).
 /// </summary>
 /// <remarks>
 /// A block must never hold a draw that the caller will not consume: the caller refills with at most as many words as
@@ -74,21 +75,27 @@ internal unsafe struct BufferedDraws : IDrawSource
         _bitGenerator.Fill(new Span<ulong>(_block, _count));
     }
 
+    /// <summary>Index of the next unread word of the block (equal to the block's length once it is used up).</summary>
+    public readonly int Position => _next;
+
+    /// <summary>
+    /// Hands the reader a block that the caller filled and read up to <paramref name="next"/> itself (the ziggurat fill
+    /// loops read the likely path straight from the block and come here only for the rare slow path).
+    /// </summary>
+    /// <param name="count">Words in the block.</param>
+    /// <param name="next">Index of the first word not yet consumed.</param>
+    public void Resume(int count, int next)
+    {
+        _count = count;
+        _next = next;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64() => _next < _count ? _block[_next++] : _bitGenerator.NextUInt64();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
 
-    /// <summary>
-    /// Whether <paramref name="bitGenerator"/>'s doubles are <c>(NextUInt64() &gt;&gt; 11) * 2^-53</c>, which block reads
-    /// need: true for PCG64, PCG64DXSM, Philox and SFC64 (NumPy computes their <c>next_double</c> that way) and for any
-    /// generator that keeps the base class's <see cref="BitGenerator.NextDouble"/>; false for MT19937, whose doubles
-    /// combine two 32-bit outputs differently.
-    /// </summary>
-    public static bool Wants(BitGenerator bitGenerator) =>
-        bitGenerator is Pcg64 or Pcg64Dxsm or Philox or Sfc64
-        || bitGenerator.GetType().GetMethod(nameof(BitGenerator.NextDouble), Type.EmptyTypes)?.DeclaringType == typeof(BitGenerator);
 }
 
 /// <summary>A sampler of doubles that takes every draw from the source it is given and at least one per value.</summary>
@@ -109,6 +116,7 @@ internal interface IInt64Sampler
 internal static class DrawLoops
 {
     /// <summary>Fills <paramref name="destination"/> with successive samples, in blocks when <paramref name="readBlocks"/>.</summary>
+    [SkipLocalsInit]
     public static unsafe void Fill<TSampler>(BitGenerator bitGenerator, bool readBlocks, TSampler sampler, Span<double> destination)
         where TSampler : struct, IDoubleSampler
     {
@@ -140,6 +148,7 @@ internal static class DrawLoops
     }
 
     /// <summary>Fills <paramref name="destination"/> with successive samples, in blocks when <paramref name="readBlocks"/>.</summary>
+    [SkipLocalsInit]
     public static unsafe void Fill<TSampler>(BitGenerator bitGenerator, bool readBlocks, TSampler sampler, Span<long> destination)
         where TSampler : struct, IInt64Sampler
     {

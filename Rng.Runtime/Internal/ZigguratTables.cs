@@ -54,34 +54,43 @@ internal static class ZigguratTables
     /// <summary>float32 <see cref="ExponentialR"/> (<c>ziggurat_exp_r_f</c>).</summary>
     public static readonly float ExponentialRFloat;
 
-#pragma warning disable CA1810 // one pass over one document fills every table
-    static ZigguratTables()
-#pragma warning restore CA1810
+    // No explicit static constructor: the type stays beforefieldinit, so the JIT may run the initialiser when it
+    // compiles a sampler and then treat the arrays as constants (no initialisation check in hot loops).
+    private static readonly bool Loaded = Load(
+        out KiDouble, out WiDouble, out FiDouble, out KeDouble, out WeDouble, out FeDouble,
+        out KiFloat, out WiFloat, out FiFloat, out KeFloat, out WeFloat, out FeFloat,
+        out NormalR, out NormalInverseR, out ExponentialR, out NormalRFloat, out NormalInverseRFloat, out ExponentialRFloat);
+
+    private static bool Load(
+        out ulong[] kiDouble, out double[] wiDouble, out double[] fiDouble, out ulong[] keDouble, out double[] weDouble, out double[] feDouble,
+        out uint[] kiFloat, out float[] wiFloat, out float[] fiFloat, out uint[] keFloat, out float[] weFloat, out float[] feFloat,
+        out double normalR, out double normalInverseR, out double exponentialR, out float normalRFloat, out float normalInverseRFloat, out float exponentialRFloat)
     {
         using Stream stream = typeof(ZigguratTables).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from {typeof(ZigguratTables).Assembly.GetName().Name}.");
         using JsonDocument document = JsonDocument.Parse(stream);
         JsonElement root = document.RootElement;
 
-        KiDouble = ReadHex(root, "ki_double", ulong.MaxValue, static v => v);
-        WiDouble = ReadDecimal(root, "wi_double", static v => v);
-        FiDouble = ReadDecimal(root, "fi_double", static v => v);
-        KeDouble = ReadHex(root, "ke_double", ulong.MaxValue, static v => v);
-        WeDouble = ReadDecimal(root, "we_double", static v => v);
-        FeDouble = ReadDecimal(root, "fe_double", static v => v);
-        KiFloat = ReadHex(root, "ki_float", uint.MaxValue, static v => (uint)v);
-        WiFloat = ReadDecimal(root, "wi_float", static v => (float)v);
-        FiFloat = ReadDecimal(root, "fi_float", static v => (float)v);
-        KeFloat = ReadHex(root, "ke_float", uint.MaxValue, static v => (uint)v);
-        WeFloat = ReadDecimal(root, "we_float", static v => (float)v);
-        FeFloat = ReadDecimal(root, "fe_float", static v => (float)v);
+        kiDouble = ReadHex(root, "ki_double", ulong.MaxValue, static v => v);
+        wiDouble = ReadDecimal(root, "wi_double", static v => v);
+        fiDouble = ReadDecimal(root, "fi_double", static v => v);
+        keDouble = ReadHex(root, "ke_double", ulong.MaxValue, static v => v);
+        weDouble = ReadDecimal(root, "we_double", static v => v);
+        feDouble = ReadDecimal(root, "fe_double", static v => v);
+        kiFloat = ReadHex(root, "ki_float", uint.MaxValue, static v => (uint)v);
+        wiFloat = ReadDecimal(root, "wi_float", static v => (float)v);
+        fiFloat = ReadDecimal(root, "fi_float", static v => (float)v);
+        keFloat = ReadHex(root, "ke_float", uint.MaxValue, static v => (uint)v);
+        weFloat = ReadDecimal(root, "we_float", static v => (float)v);
+        feFloat = ReadDecimal(root, "fe_float", static v => (float)v);
 
-        NormalR = ParseDouble(root, "ziggurat_nor_r");
-        NormalInverseR = ParseDouble(root, "ziggurat_nor_inv_r");
-        ExponentialR = ParseDouble(root, "ziggurat_exp_r");
-        NormalRFloat = (float)ParseDouble(root, "ziggurat_nor_r_f");
-        NormalInverseRFloat = (float)ParseDouble(root, "ziggurat_nor_inv_r_f");
-        ExponentialRFloat = (float)ParseDouble(root, "ziggurat_exp_r_f");
+        normalR = ParseDouble(root, "ziggurat_nor_r");
+        normalInverseR = ParseDouble(root, "ziggurat_nor_inv_r");
+        exponentialR = ParseDouble(root, "ziggurat_exp_r");
+        normalRFloat = (float)ParseDouble(root, "ziggurat_nor_r_f");
+        normalInverseRFloat = (float)ParseDouble(root, "ziggurat_nor_inv_r_f");
+        exponentialRFloat = (float)ParseDouble(root, "ziggurat_exp_r_f");
+        return true;
     }
 
     private static T[] ReadHex<T>(JsonElement root, string name, ulong maximum, Func<ulong, T> convert)

@@ -29,7 +29,7 @@ def bits_of(values, dtype):
 
 
 def draw(gen, method, params, size, dtype="float64"):
-    """Calls the NumPy method; float32 only exists for the standard normal / exponential."""
+    """Calls the NumPy method; float32 exists for random and the standard normal / exponential."""
     kwargs = {"dtype": np.float32} if dtype == "float32" else {}
     return np.asarray(getattr(gen, method)(**params, size=size, **kwargs))
 
@@ -114,6 +114,9 @@ INTERLEAVED_PATTERN = [
     ("chisquare", {"df": 3.0}, None, "float64"), ("standard_exponential", {}, 4, "float64"),
     ("lognormal", {"mean": 0.0, "sigma": 0.5}, None, "float64"), ("exponential", {"scale": 2.0}, 2, "float64"),
     ("standard_gamma", {"shape": 0.0}, 2, "float64"), ("standard_normal", {}, None, "float32"),
+    # Generator.Random (helper dist-a) shares the bit stream and, for float32, the buffered 32-bit half.
+    ("random", {}, None, "float64"), ("random", {}, 3, "float32"), ("standard_exponential", {}, None, "float32"),
+    ("random", {}, None, "float32"), ("random", {}, 2, "float64"),
 ]
 
 

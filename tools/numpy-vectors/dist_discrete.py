@@ -64,6 +64,10 @@ INTERLEAVED_PATTERN = [
     ("standard_exponential", {}, None), ("geometric", {"p": 0.01}, None), ("binomial", {"n": 1000, "p": 0.4}, 2),
     ("binomial", {"n": 50, "p": 0.9}, None), ("gamma", {"shape": 2.5, "scale": 1.0}, None), ("poisson", {"lam": 0.0}, 2),
     ("binomial", {"n": 0, "p": 0.3}, None),
+    # Generator.Integers / Random / Uniform (helper dist-a): int64 ranges below 2^32 take buffered 32-bit draws.
+    ("integers", {"low": 0, "high": 1000}, 3), ("poisson", {"lam": 12.5}, None), ("integers", {"low": -5, "high": 2 ** 40}, None),
+    ("random", {}, 2), ("geometric", {"p": 0.2}, None), ("integers", {"low": 0, "high": 7}, None),
+    ("uniform", {"low": -1.0, "high": 2.0}, None), ("binomial", {"n": 7, "p": 0.5}, 2),
 ]
 
 
