@@ -260,38 +260,45 @@ public sealed partial class Generator
         Span<ulong> block = stackalloc ulong[BoundedIntegers.BlockWords];
         var draws = new UInt32Draws(_bitGenerator, block, _drawsDeriveFromUInt64);
         ref T start = ref MemoryMarshal.GetReference(values);
-
-        // The swap partners depend only on the draws, not on the data: draw them ShuffleLookahead steps ahead and
-        // prefetch their cache lines, so large arrays do not wait on memory for every random access.
-        Span<int> partners = stackalloc int[ShuffleLookahead];
-        int nextToDraw = values.Length - 1;
-        int primedTo = Math.Max(1, values.Length - ShuffleLookahead);
-        for (; nextToDraw >= primedTo; nextToDraw--)
+        int i = values.Length - 1;
+        if ((long)values.Length * Unsafe.SizeOf<T>() > ShuffleCachedBytes)
         {
-            partners[nextToDraw & (ShuffleLookahead - 1)] = DrawPartner(ref draws, ref start, nextToDraw);
-        }
-
-        for (int i = values.Length - 1; i >= 1; i--)
-        {
-            int j = partners[i & (ShuffleLookahead - 1)];
-            if (nextToDraw >= 1)
+            // Too large for the caches: the swap partners depend only on the draws, so draw a batch of them first and
+            // prefetch their cache lines, so that the swaps do not each wait on memory.
+            Span<int> partners = stackalloc int[ShuffleBatch];
+            while (i >= 1)
             {
-                partners[nextToDraw & (ShuffleLookahead - 1)] = DrawPartner(ref draws, ref start, nextToDraw);
-                nextToDraw--;
+                int first = i;
+                int count = 0;
+                for (; count < ShuffleBatch && i >= 1; count++, i--)
+                {
+                    int j = Interval(ref draws, i);
+                    partners[count] = j;
+                    Prefetch(ref Unsafe.Add(ref start, j));
+                }
+
+                for (int k = 0; k < count; k++)
+                {
+                    ref T a = ref Unsafe.Add(ref start, first - k);
+                    ref T b = ref Unsafe.Add(ref start, partners[k]);
+                    (a, b) = (b, a);
+                }
             }
 
+            return;
+        }
+
+        for (; i >= 1; i--)
+        {
             ref T a = ref Unsafe.Add(ref start, i);
-            ref T b = ref Unsafe.Add(ref start, j);
+            ref T b = ref Unsafe.Add(ref start, Interval(ref draws, i));
             (a, b) = (b, a);
         }
     }
 
-    // Draws ahead in Shuffle; a power of two.
-    private const int ShuffleLookahead = 16;
-
-    // NumPy's random_interval(i) on 32-bit draws (masked rejection), then a prefetch of the partner's element.
+    // NumPy's random_interval(i) for 1 <= i < 2^31: masked rejection on 32-bit draws.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe int DrawPartner<T>(ref UInt32Draws draws, ref T start, int i)
+    private static int Interval(ref UInt32Draws draws, int i)
     {
         uint mask = uint.MaxValue >> BitOperations.LeadingZeroCount((uint)i);
         uint j;
@@ -299,13 +306,23 @@ public sealed partial class Generator
         {
         }
 
+        return (int)j;
+    }
+
+    // Shuffle prefetches swap partners for spans larger than this (about an L2 cache).
+    private const long ShuffleCachedBytes = 1 << 19;
+
+    // Swap partners drawn ahead in Shuffle.
+    private const int ShuffleBatch = 256;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch<T>(ref T item)
+    {
         if (Sse.IsSupported)
         {
             // A hint only: prefetching never faults, and a stale address after a GC move merely wastes it.
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref start, (int)j)));
+            Sse.Prefetch0(Unsafe.AsPointer(ref item));
         }
-
-        return (int)j;
     }
 
     /// <summary>

@@ -135,3 +135,26 @@ public class ChoiceTests
         Assert.Contains("non-negative", error.Message);
     }
 }
+
+/// <summary>Shuffle's prefetching path for spans beyond the caches draws exactly what the plain path draws.</summary>
+public class ShuffleLargeSpanTests
+{
+    [Theory]
+    [InlineData(70_000)]
+    [InlineData(130_001)]
+    public void LargeSpans_ShuffleLikeSmallOnes(int n)
+    {
+        // long[n] (over 512 KiB) takes the batched, prefetching path; int[n] (under 512 KiB) the plain one, which the
+        // NumPy vectors check.
+        var large = Enumerable.Range(0, n).Select(i => (long)i).ToArray();
+        var a = Generator.Create(17);
+        var b = Generator.Create(17);
+        a.BitGenerator.NextUInt32();
+        b.BitGenerator.NextUInt32();
+        var index = Enumerable.Range(0, n).ToArray();
+        a.Shuffle<long>(large);
+        b.Shuffle<int>(index);
+        Assert.Equal(index.Select(i => (long)i), large);
+        Assert.Equal(a.BitGenerator.NextUInt64(), b.BitGenerator.NextUInt64());
+    }
+}

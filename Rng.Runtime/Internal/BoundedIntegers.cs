@@ -225,22 +225,6 @@ internal static class BoundedIntegers
         }
     }
 
-    /// <summary>
-    /// NumPy's <c>random_interval(state, max)</c>, used by <c>shuffle</c>: masked rejection, on 32-bit draws when
-    /// <paramref name="max"/> fits 32 bits.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Interval32(ref UInt32Draws draws, uint max, long outputsLeft)
-    {
-        uint mask = (uint)GenMask(max);
-        uint value;
-        while ((value = draws.Next(outputsLeft) & mask) > max)
-        {
-        }
-
-        return value;
-    }
-
     /// <summary>NumPy's <c>buffered_uint8</c>: one 32-bit draw serves four bytes, low byte first.</summary>
     private struct ByteBuffer
     {

@@ -12,7 +12,7 @@ internal static class PerItemStreams
         var numbers = new long[20];
         ParallelRandom.For(0, numbers.Length, new SeedSequence(Seeds.Root), (i, rng) =>
         {
-            numbers[i] = rng.Integers(0, 100_000_000);
+            numbers[i] = rng.Integers(0L, 100_000_000L); // long arguments: NumPy's default int64 dtype
         });
         Console.WriteLine($"big numbers: {Show.Row(numbers)}");
     }

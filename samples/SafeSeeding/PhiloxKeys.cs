@@ -4,7 +4,7 @@ namespace SafeSeeding;
 
 // Fixes UnsafeSeeding/ConstantSeedPerWorker.cs (RNG1002): every worker had new Random(42), hence the same stream.
 // Here each worker gets its own Philox key, rootKey + workerId: NumPy's "independent streams" strategy. Distinct keys
-// give independent streams; the ids must not be reused (RNG3002 reports two generators with the same key).
+// give independent streams; the ids must not be reused (two generators with one key are RNG3002's case).
 // (Spawning, as in SpawnedChildren.cs and the multiprocessing article's remedy, works as well.)
 // NumPy: Generator(Philox(key=root_key + worker_id)).random(3)
 internal static class PhiloxKeys

@@ -23,14 +23,14 @@ if (args is [StringHashSeed.ChildArgument])
     return 0;
 }
 
-var selected = args.Length == 0 ? demos : demos.Where(d => args.Contains(d.Name)).ToArray();
-if (selected.Length == 0 || selected.Length != args.Distinct().Count() && args.Length > 0)
+var unknown = args.Where(a => demos.All(d => d.Name != a)).ToArray();
+if (unknown.Length > 0)
 {
-    Console.Error.WriteLine($"usage: UnsafeSeeding [{string.Join("|", demos.Select(d => d.Name))}]...");
+    Console.Error.WriteLine($"unknown demonstration '{unknown[0]}'; usage: UnsafeSeeding [{string.Join("|", demos.Select(d => d.Name))}]...");
     return 2;
 }
 
-foreach (var (name, rule, run) in selected)
+foreach (var (name, rule, run) in demos.Where(d => args.Length == 0 || args.Contains(d.Name)))
 {
     Console.WriteLine($"== {name} ({rule})");
     run();
