@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -122,42 +124,32 @@ public sealed class JumpOverlapAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // A method is analysed at the end of its block, and only when it jumps, advances or copies a bit generator.
-            // Reporting from the block action keeps the diagnostics local to the method (so the IDE can fix them).
-            start.RegisterOperationBlockStartAction(blockContext =>
-            {
-                var hasCandidate = false;
-                blockContext.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        if (!hasCandidate && IsCandidate(operationContext.Operation, types))
-                        {
-                            hasCandidate = true;
-                        }
-                    },
-                    OperationKind.Invocation,
-                    OperationKind.ObjectCreation);
-                blockContext.RegisterOperationBlockEndAction(endContext =>
+            // Each method with a jump, advance or state copy is analysed once, when its first such operation is seen;
+            // every overlap is then reported by the action of the operation that makes the later stream, which keeps
+            // the diagnostic local to that operation (so the IDE can offer the fixes).
+            var analysed = new ConcurrentDictionary<IOperation, Dictionary<IOperation, JumpOverlap>>();
+            start.RegisterOperationAction(
+                operationContext =>
                 {
-                    if (!hasCandidate)
+                    var operation = operationContext.Operation;
+                    if (!IsCandidate(operation, types))
                     {
                         return;
                     }
 
-                    foreach (var block in endContext.OperationBlocks)
+                    var overlaps = analysed.GetOrAdd(operation.GetRoot(), root => JumpOverlaps.Find(new JumpedStreams(root, types)).ToDictionary(o => o.Later.Site));
+                    if (overlaps.TryGetValue(operation, out var overlap))
                     {
-                        foreach (var overlap in JumpOverlaps.Find(new JumpedStreams(block.GetRoot(), types)))
-                        {
-                            endContext.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.OverlappingJumpedStreams,
-                                overlap.Later.Site.Syntax.GetLocation(),
-                                overlap.Later.Name,
-                                overlap.EarlierName,
-                                overlap.Reason));
-                        }
+                        operationContext.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.OverlappingJumpedStreams,
+                            operation.Syntax.GetLocation(),
+                            overlap.Later.Name,
+                            overlap.EarlierName,
+                            overlap.Reason));
                     }
-                });
-            });
+                },
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation);
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -337,42 +338,31 @@ public sealed class SeedMaterialAnalyzer : DiagnosticAnalyzer
         {
             var types = RngKnownTypes.Create(start.Compilation, start.Options);
 
-            // A method is analysed at the end of its block, and only when it builds at least two RNGs.
-            start.RegisterOperationBlockStartAction(blockContext =>
-            {
-                var candidates = 0;
-                blockContext.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        var operation = operationContext.Operation;
-                        if (candidates < 2 && (types.IsRngType(operation.Type) || RngKnownTypes.Is(operation.Type, types.SeedSequence)))
-                        {
-                            candidates++;
-                        }
-                    },
-                    OperationKind.Invocation,
-                    OperationKind.ObjectCreation);
-                blockContext.RegisterOperationBlockEndAction(endContext =>
+            // Each method that builds an RNG is analysed once, when the first one is seen; a reuse is then reported by
+            // the action of the later stream's own creation, which keeps the diagnostic local to it (so the IDE can fix it).
+            var analysed = new ConcurrentDictionary<IOperation, Dictionary<IOperation, SeedMaterialReuse>>();
+            start.RegisterOperationAction(
+                operationContext =>
                 {
-                    if (candidates < 2)
+                    var operation = operationContext.Operation;
+                    if (operation.Type is not { } type || !(RngKnownTypes.Is(type, types.SeedSequence) || types.IsRngType(type)))
                     {
                         return;
                     }
 
-                    foreach (var block in endContext.OperationBlocks)
+                    var reuses = analysed.GetOrAdd(operation.GetRoot(), root => new SeedMaterials(root, types).FindReuses().ToDictionary(r => r.Later.Creation));
+                    if (reuses.TryGetValue(operation, out var reuse))
                     {
-                        foreach (var reuse in new SeedMaterials(block.GetRoot(), types).FindReuses())
-                        {
-                            endContext.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.StreamsFromSameSeedMaterial,
-                                reuse.Later.Creation.Syntax.GetLocation(),
-                                reuse.Later.Name,
-                                reuse.Later.Description,
-                                reuse.Earlier.Name));
-                        }
+                        operationContext.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.StreamsFromSameSeedMaterial,
+                            operation.Syntax.GetLocation(),
+                            reuse.Later.Name,
+                            reuse.Later.Description,
+                            reuse.Earlier.Name));
                     }
-                });
-            });
+                },
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation);
         });
     }
 }
