@@ -13,7 +13,9 @@ namespace Rng.Analyzers.Tests;
 /// </summary>
 public sealed class AnalyzerRobustnessTests
 {
-    private const string EditorConfig = "rng_safety.seed_sinks = M:Lib.Twister.ctor(System.Int32)|M:System.Random.ctor(System.Int32)|T:Broken|M:Missing.Type.ctor(System.Int32)|M:System.Random.";
+    // Valid, unreferenced and malformed entries; the ID parser must survive all of them.
+    private const string EditorConfig = "rng_safety.seed_sinks = M:Lib.Twister.ctor(System.Int32)|M:System.Random.ctor(System.Int32)|T:Broken"
+        + "|M:Missing.Type.ctor(System.Int32)|M:System.Random.|M:A.B(((|M:A.B``x(System.Int32)|M:A.B{)|M:A.B(System.Collections.Generic.List{)|M:..(|M:A..B()";
 
     public static TheoryData<string> BrokenSources() => new()
     {
@@ -94,6 +96,60 @@ public sealed class AnalyzerRobustnessTests
         """,
         "",
         "}}}}{{{{ new Random(",
+
+        // Parallel bodies, call following, locks and per-thread RNGs (RNG1002, RNG2001-RNG2003), broken and recursive.
+        """
+        using System; using System.Threading; using System.Threading.Tasks;
+        partial class C
+        {
+            [ThreadStatic] static Random t_rng = new(;
+            static readonly ThreadLocal<Random> s_tl = new(() => new Random(Missing.Seed));
+            Random _rng = new Random(1);
+            void M(int n) { Parallel.For(0, n, i => { lock (_rng) { A(i); } lock ( } ); Parallel.For(0, n, Undefined); Task.Run(() => B(); }
+            int A(int i) => A(i - 1) + B() + _rng.Next() + Rng.Next() + s_tl.Value.Next();
+            int B() => A(0) + C.Missing() + (t_rng ??= new Random(Interlocked.Increment(ref s_n))).Next();
+            static Random Rng => t_rng ??= new Random(Seed);
+            partial void P(Random r);
+        }
+        """,
+        """
+        using System; using System.Threading.Tasks;
+        class C
+        {
+            Random _rng;
+            void M(int n, Random p)
+            {
+                Func<int> f = () => f() + _rng.Next();
+                Parallel.For(0, n, () => new Random(p.Next()), (i, s, r) => { f(); return r; }, r => p.Next());
+                Parallel.ForEach(new int[0], x => { _rng = null; _rng.Next(); nameof(_rng); });
+                Parallel.For(0L, n, async (i) => await Task.Yield());
+                for (;;) { var q = new Random(7); break; }
+                while (true) Parallel.Invoke(() => p.Next(), null, () => Random.Shared.Next(
+            }
+        }
+        """,
+        // Jumps, advances, copies and seed material (RNG3001, RNG3002), broken and odd.
+        """
+        using System; using Rng;
+        class C
+        {
+            void M(Pcg64 root, int n, SeedSequence ss, UInt128 key)
+            {
+                var a = root.Jumped(; var b = root.Jumped(i +); var c = root.Jumped(unknown);
+                var blocked = new Pcg64[n];
+                for (int i = 0; i < ; i++) blocked[i] = root.Jumped(i);
+                for (int i = 0; i < 4; i += 2) blocked[i] = root.Jumped(i * 2);
+                for (int i = 9; i > 0; i--) blocked[i] = root.Jumped(int.MaxValue + i);
+                var x = blocked[].Jumped(); var y = blocked[-1].Jumped(); var z = blocked[100].Jumped().Jumped(-5);
+                var w = new Pcg64(root.State).Advance(); var v = new Pcg64(root.State).Advance(n).Advance(1);
+                root = root.Jumped(); root.Advance(3);
+                var k1 = Philox.FromKey(key + ); var k2 = Philox.FromKey(key, counter: ); var k3 = new Philox(ss, 1);
+                var s1 = new Pcg64(ss; var s2 = new Pcg64(ss.Spawn(1)[0]); var s3 = new Sfc64(ss.Spawn(2)[5]);
+                var kids = ss.Spawn(2); kids[0] = ss; var t1 = new Pcg64(kids[0]); var t2 = new Pcg64(kids[n]);
+                var big = new SeedSequence(new System.Numerics.BigInteger(1) << 200); var big2 = new SeedSequence(new System.Numerics.BigInteger(1) << 200);
+            }
+        }
+        """,
     };
 
     [Theory]
@@ -145,9 +201,10 @@ public sealed class AnalyzerRobustnessTests
         Assert.True(crashes.Count == 0, $"Analyzer exceptions in {name}:\n" + string.Join("\n", crashes));
         Assert.DoesNotContain(diagnostics, d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true);
 
-        // Proof that the analyzers ran with the options: the two malformed seed-sink entries are reported once each.
+        // Proof that the analyzers ran with the options: the malformed seed-sink entries are reported once each
+        // (entries whose type part names no referenced type are skipped silently).
         Assert.Equal(
-            new[] { "'M:System.Random.'", "'T:Broken'" },
+            new[] { "'M:..('", "'M:A.B((('", "'M:System.Random.'", "'T:Broken'" },
             diagnostics.Where(d => d.Id == "RNG0001").Select(d => d.GetMessage().Split(' ')[2]).Order(StringComparer.Ordinal));
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -123,31 +124,25 @@ public sealed class JumpOverlapAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Each method is analysed once, when its first jump, advance or state copy is seen.
-            var analysed = new ConcurrentDictionary<SyntaxNode, byte>();
+            // Each method with a jump, advance or state copy is analysed once, when its first such operation is seen;
+            // every overlap is then reported by the action of the operation that makes the later stream, which keeps
+            // the diagnostic local to that operation (so the IDE can offer the fixes).
+            var analysed = new ConcurrentDictionary<IOperation, Dictionary<IOperation, JumpOverlap>>();
             start.RegisterOperationAction(
                 operationContext =>
                 {
                     var operation = operationContext.Operation;
-                    var isCandidate = operation is IInvocationOperation { TargetMethod.Name: "Jumped" or "Advance" } invocation
-                        ? types.IsBitGenerator(invocation.TargetMethod.ContainingType)
-                        : operation is IObjectCreationOperation { Arguments.Length: 1 } creation && types.IsBitGenerator(creation.Type);
-                    if (!isCandidate)
+                    if (!IsCandidate(operation, types))
                     {
                         return;
                     }
 
-                    var root = operation.GetRoot();
-                    if (!analysed.TryAdd(root.Syntax, 0))
-                    {
-                        return;
-                    }
-
-                    foreach (var overlap in JumpOverlaps.Find(new JumpedStreams(root, types)))
+                    var overlaps = analysed.GetOrAdd(operation.GetRoot(), root => JumpOverlaps.Find(new JumpedStreams(root, types)).ToDictionary(o => o.Later.Site));
+                    if (overlaps.TryGetValue(operation, out var overlap))
                     {
                         operationContext.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.OverlappingJumpedStreams,
-                            overlap.Later.Site.Syntax.GetLocation(),
+                            operation.Syntax.GetLocation(),
                             overlap.Later.Name,
                             overlap.EarlierName,
                             overlap.Reason));
@@ -157,4 +152,11 @@ public sealed class JumpOverlapAnalyzer : DiagnosticAnalyzer
                 OperationKind.ObjectCreation);
         });
     }
+
+    private static bool IsCandidate(IOperation operation, RngKnownTypes types) => operation switch
+    {
+        IInvocationOperation { TargetMethod.Name: "Jumped" or "Advance" } invocation => types.IsBitGenerator(invocation.TargetMethod.ContainingType),
+        IObjectCreationOperation { Arguments.Length: 1 } creation => types.IsBitGenerator(creation.Type),
+        _ => false,
+    };
 }

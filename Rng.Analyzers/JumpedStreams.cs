@@ -66,6 +66,7 @@ internal sealed class JumpedStreams
     private readonly IOperation _root;
     private readonly HashSet<ISymbol> _visiting = new(SymbolEqualityComparer.Default);
     private Dictionary<ISymbol, BigInteger?>? _localAdvances;
+    private List<DerivedStream>? _streams;
     private int _budget = OperationHelpers.MaxVisitedNodes;
 
     public JumpedStreams(IOperation root, RngKnownTypes types)
@@ -88,8 +89,10 @@ internal sealed class JumpedStreams
     /// <summary>True for <c>new T(x.State)</c>: a copy of x.</summary>
     public bool IsStateCopy(IOperation operation) => StateCopySource(operation) is not null;
 
-    /// <summary>Every derived stream of the method, in source order.</summary>
-    public List<DerivedStream> FindStreams()
+    /// <summary>Every derived stream of the method, in source order (computed once).</summary>
+    public List<DerivedStream> FindStreams() => _streams ??= BuildStreams();
+
+    private List<DerivedStream> BuildStreams()
     {
         var streams = new List<DerivedStream>();
         foreach (var node in _root.Descendants())

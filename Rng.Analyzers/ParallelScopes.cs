@@ -192,7 +192,6 @@ internal static class ParallelScopes
     {
         var regions = ImmutableArray.CreateBuilder<ScopeRegion>();
         var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var call = parallelDelegate.Call;
 
         IOperation? first = parallelDelegate.DelegateValue switch
         {
@@ -209,8 +208,8 @@ internal static class ParallelScopes
         seen.Add(parallelDelegate.Target.OriginalDefinition);
         regions.Add(new ScopeRegion(first, parallelDelegate.Target, 0));
 
-        // "Methods of the same type": the type whose code contains the parallel call.
-        var homeType = EnclosingType(call);
+        // "Methods of the same type": the lambda's type, or the type of the method passed as a method group.
+        var homeType = parallelDelegate.Target.ContainingType?.OriginalDefinition;
         for (var index = 0; index < regions.Count && regions.Count < MaxRegions; index++)
         {
             var region = regions[index];
@@ -242,11 +241,20 @@ internal static class ParallelScopes
         return new ParallelScope(parallelDelegate, regions.ToImmutable());
     }
 
-    /// <summary>The type whose member contains <paramref name="operation"/>.</summary>
-    public static INamedTypeSymbol? EnclosingType(IOperation operation)
+    /// <summary>
+    /// True when <paramref name="operation"/> calls a parallel API. Cheap and allocation-free, so analyzers can run it on
+    /// every invocation and object creation before asking <see cref="ParallelBodies.GetDelegates"/>.
+    /// </summary>
+    public static bool IsParallelApiCall(IOperation operation, RngKnownTypes types)
     {
-        var model = operation.SemanticModel;
-        return model?.GetEnclosingSymbol(operation.Syntax.SpanStart)?.ContainingType is { } type ? type.OriginalDefinition : null;
+        var method = operation switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IObjectCreationOperation creation => creation.Constructor,
+            _ => null,
+        };
+
+        return method is not null && ParallelBodies.TryGetApiKind(method, types, out _);
     }
 
     // What a node calls that is worth following: local functions, lambdas held in locals, and methods or property

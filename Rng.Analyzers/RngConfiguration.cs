@@ -114,6 +114,21 @@ internal sealed class RngConfiguration
         return new RngConfiguration(sinks.ToImmutable(), errors.ToImmutableArray());
     }
 
+    // The ID parser is given user text; whatever it makes of malformed text must become "not found", never a crash.
+    private static ImmutableArray<ISymbol> Resolve(string id, Compilation compilation)
+    {
+        try
+        {
+            return DocumentationCommentId.GetSymbolsForDeclarationId(id, compilation);
+        }
+#pragma warning disable CA1031 // Malformed configuration is reported as RNG0001 by the caller.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return ImmutableArray<ISymbol>.Empty;
+        }
+    }
+
     // Returns null when the entry is valid (or names a type this compilation does not reference), otherwise why it is not.
     private static string? ResolveSeedSink(Compilation compilation, string entry, ImmutableArray<IMethodSymbol>.Builder sinks)
     {
@@ -141,21 +156,10 @@ internal sealed class RngConfiguration
             ? "M:" + memberPart.Substring(0, lastDot + 1) + "#" + memberName + entry.Substring(2 + memberPart.Length)
             : entry;
 
-        ImmutableArray<ISymbol> symbols;
-        try
-        {
-            symbols = DocumentationCommentId.GetSymbolsForDeclarationId(id, compilation);
-        }
-        catch (ArgumentException)
-        {
-            symbols = ImmutableArray<ISymbol>.Empty;
-        }
-
-        var methods = symbols.OfType<IMethodSymbol>().ToList();
+        var methods = Resolve(id, compilation).OfType<IMethodSymbol>().ToList();
         if (methods.Count == 0)
         {
-            var typeId = "T:" + memberPart.Substring(0, lastDot);
-            var type = DocumentationCommentId.GetFirstSymbolForDeclarationId(typeId, compilation);
+            var type = Resolve("T:" + memberPart.Substring(0, lastDot), compilation).FirstOrDefault();
 
             // A type this project does not reference is not an error: one .editorconfig serves many projects.
             return type is null

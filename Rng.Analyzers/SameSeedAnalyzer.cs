@@ -39,6 +39,11 @@ public sealed class SameSeedAnalyzer : DiagnosticAnalyzer
                     }
 
                     // Helpers called from a parallel body run once per item too.
+                    if (!ParallelScopes.IsParallelApiCall(operation, types))
+                    {
+                        return;
+                    }
+
                     foreach (var parallelDelegate in ParallelBodies.GetDelegates(operation, types))
                     {
                         if (parallelDelegate.Role is ParallelDelegateRole.Body or ParallelDelegateRole.LocalInit)

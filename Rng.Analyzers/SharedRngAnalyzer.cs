@@ -36,6 +36,11 @@ public sealed class SharedRngAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 operationContext =>
                 {
+                    if (!ParallelScopes.IsParallelApiCall(operationContext.Operation, types))
+                    {
+                        return;
+                    }
+
                     foreach (var parallelDelegate in ParallelBodies.GetDelegates(operationContext.Operation, types))
                     {
                         var scope = ParallelScopes.Build(parallelDelegate, bodies);

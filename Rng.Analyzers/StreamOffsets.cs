@@ -134,11 +134,12 @@ internal sealed class OffsetEvaluator
 
         switch (operation)
         {
-            case IConversionOperation conversion when !conversion.Conversion.IsUserDefined:
+            case IConversionOperation conversion when !conversion.Conversion.IsUserDefined || IsExactInteger(conversion.Type, conversion.Operand.Type):
                 return Evaluate(conversion.Operand);
             case IParenthesizedOperation parenthesized:
                 return Evaluate(parenthesized.Operand);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract, OperatorMethod: null } binary:
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } binary
+                when binary.OperatorMethod is null || IsExactInteger(binary.LeftOperand.Type, binary.RightOperand.Type):
                 if (Evaluate(binary.LeftOperand) is not { } left || Evaluate(binary.RightOperand) is not { } right)
                 {
                     return null;
@@ -168,6 +169,9 @@ internal sealed class OffsetEvaluator
                 return null;
         }
     }
+
+    // UInt128, Int128 and BigInteger operators and conversions are user-defined but exact integer arithmetic.
+    private bool IsExactInteger(ITypeSymbol? a, ITypeSymbol? b) => _types.IsIntegerType(a) && _types.IsIntegerType(b);
 
     private OffsetSet? EvaluateLocal(ILocalReferenceOperation reference)
     {

@@ -131,6 +131,36 @@ public sealed class RNG2001SharedRngTests
     }
 
     [Fact]
+    public async Task Triggers_InAHelperDeclaredInAnotherFileOfAPartialType()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+
+            partial class C
+            {
+                void M(int n, double[] results)
+                {
+                    Parallel.For(0, n, i => results[i] = Sample());
+                }
+            }
+            """;
+        const string otherFile = """
+            using System;
+
+            partial class C
+            {
+                private readonly Random _rng = new Random(1);
+
+                double Sample() => {|#0:_rng|}.NextDouble();
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            new VerifierOptions { AdditionalSources = new[] { ("/0/Other.cs", otherFile) } },
+            Expect(0, "_rng", "Random", PlainFix));
+    }
+
+    [Fact]
     public async Task Triggers_ForRngRuntimeTypes_WithTheSpawnHint()
     {
         const string source = """

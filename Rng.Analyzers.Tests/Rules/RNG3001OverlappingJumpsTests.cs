@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis.Testing;
 using Rng.Analyzers.CodeFixes;
 using Rng.Analyzers.Tests.Infrastructure;
 using Verify = Rng.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Rng.Analyzers.JumpOverlapAnalyzer>;
+using VerifyFix = Rng.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Rng.Analyzers.JumpOverlapAnalyzer, Rng.Analyzers.CodeFixes.JumpOverlapCodeFixProvider>;
 
 namespace Rng.Analyzers.Tests.Rules;
 
@@ -214,5 +215,193 @@ public sealed class RNG3001OverlappingJumpsTests
             }
             """;
         await Verify.VerifyWithRuntimeAsync(source);
+    }
+
+    // ---------------- code fixes ----------------
+
+    [Fact]
+    public async Task Fix_Shift_LiteralOffsetsAndLoopRangesMoveToUnusedOffsets()
+    {
+        const string source = """
+            using Rng;
+
+            class C
+            {
+                void M(Pcg64 root)
+                {
+                    var first = new Pcg64[4];
+                    var second = new Pcg64[4];
+                    for (int i = 0; i < 4; i++)
+                    {
+                        first[i] = root.Jumped(i);
+                    }
+
+                    for (int j = 2; j < 6; j++)
+                    {
+                        second[j - 2] = {|RNG3001:root.Jumped(j)|};
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Rng;
+
+            class C
+            {
+                void M(Pcg64 root)
+                {
+                    var first = new Pcg64[4];
+                    var second = new Pcg64[4];
+                    for (int i = 0; i < 4; i++)
+                    {
+                        first[i] = root.Jumped(i);
+                    }
+
+                    for (int j = 2; j < 6; j++)
+                    {
+                        second[j - 2] = root.Jumped(j + 2);
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, JumpOverlapCodeFixProvider.ShiftKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_Shift_JumpedZeroBesideTheRootBecomesAnUnusedOffset()
+    {
+        const string source = """
+            using Rng;
+
+            class C
+            {
+                ulong M(Philox root)
+                {
+                    var copy = {|RNG3001:root.Jumped(0)|};
+                    return root.NextUInt64() ^ copy.NextUInt64();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Rng;
+
+            class C
+            {
+                ulong M(Philox root)
+                {
+                    var copy = root.Jumped(1);
+                    return root.NextUInt64() ^ copy.NextUInt64();
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, JumpOverlapCodeFixProvider.ShiftKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_Shift_FixAllGivesEachStreamItsOwnOffset()
+    {
+        const string source = """
+            using Rng;
+
+            class C
+            {
+                void M(Pcg64 root)
+                {
+                    var a = root.Jumped(1);
+                    var b = {|RNG3001:root.Jumped(1)|};
+                    var c = {|RNG3001:root.Jumped()|};
+                    for (int k = 0; k < 2; k++)
+                    {
+                        var d = {|RNG3001:root.Jumped(k + 1)|};
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Rng;
+
+            class C
+            {
+                void M(Pcg64 root)
+                {
+                    var a = root.Jumped(1);
+                    var b = root.Jumped(2);
+                    var c = root.Jumped(3);
+                    for (int k = 0; k < 2; k++)
+                    {
+                        var d = root.Jumped(k + 4);
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, JumpOverlapCodeFixProvider.ShiftKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_Spawn_ReplacesTheLaterStreamWithAChild_FixAll()
+    {
+        const string source = """
+            using Rng;
+
+            class C
+            {
+                void M(Pcg64 root)
+                {
+                    var blocked = new Pcg64[2];
+                    for (int i = 0; i < 2; i++)
+                    {
+                        blocked[i] = root.Jumped(i);
+                    }
+
+                    var extra = {|RNG3001:blocked[0].Jumped()|};
+                    var x = new Pcg64(root.State).Advance(1000);
+                    var y = {|RNG3001:new Pcg64(root.State).Advance(1000)|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Rng;
+
+            class C
+            {
+                void M(Pcg64 root)
+                {
+                    var blocked = new Pcg64[2];
+                    for (int i = 0; i < 2; i++)
+                    {
+                        blocked[i] = root.Jumped(i);
+                    }
+
+                    var extra = root.Spawn(1)[0];
+                    var x = new Pcg64(root.State).Advance(1000);
+                    var y = root.Spawn(1)[0];
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, JumpOverlapCodeFixProvider.SpawnKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task NoShiftFix_WhenAnOffsetIsUnknownOrNotLiteral()
+    {
+        const string source = """
+            using Rng;
+
+            class C
+            {
+                void M(Pcg64 root, int n)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        var s = root.Jumped(i);
+                    }
+
+                    var t = {|RNG3001:root.Jumped(0)|};
+                    var blocked = new[] { root.Jumped(5), root.Jumped(6) };
+                    var extra = {|RNG3001:blocked[0].Jumped()|};
+                }
+            }
+            """;
+        await VerifyFix.VerifyNoCodeFixAsync(source, JumpOverlapCodeFixProvider.ShiftKey, WithRuntime);
     }
 }
