@@ -63,6 +63,9 @@ internal sealed class OffsetEvaluator
     private readonly RngKnownTypes _types;
     private readonly Dictionary<ISymbol, int> _definitionCounts = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _visiting = new(SymbolEqualityComparer.Default);
+
+    // Locals declared as `new T[constant]`: a loop bounded by their Length runs a known number of times.
+    private readonly Dictionary<ISymbol, BigInteger> _arrayLengths = new(SymbolEqualityComparer.Default);
     private int _budget = OperationHelpers.MaxVisitedNodes;
 
     public OffsetEvaluator(IOperation root, RngKnownTypes types)
@@ -92,6 +95,14 @@ internal sealed class OffsetEvaluator
             if (symbol is not null)
             {
                 _definitionCounts[symbol] = _definitionCounts.TryGetValue(symbol, out var count) ? count + 1 : 1;
+            }
+
+            if (target is IVariableDeclaratorOperation arrayDeclarator
+                && (arrayDeclarator.Initializer ?? (arrayDeclarator.Parent as IVariableDeclarationOperation)?.Initializer)?.Value.WalkDownConversions()
+                    is IArrayCreationOperation { DimensionSizes: { Length: 1 } sizes }
+                && sizes[0].TryGetIntegerConstant(out var length))
+            {
+                _arrayLengths[arrayDeclarator.Symbol] = length;
             }
 
             if (node is IDeconstructionAssignmentOperation deconstruction)
@@ -241,7 +252,7 @@ internal sealed class OffsetEvaluator
             if (loop.Condition is IBinaryOperation { LeftOperand: var left, RightOperand: var right } condition
                 && left.WalkDownConversions() is ILocalReferenceOperation conditionLocal
                 && SymbolEqualityComparer.Default.Equals(conditionLocal.Local, reference.Local)
-                && right.TryGetIntegerConstant(out var bound))
+                && TryGetLoopBound(right, out var bound))
             {
                 var high = condition.OperatorKind switch
                 {
@@ -257,6 +268,26 @@ internal sealed class OffsetEvaluator
         }
 
         return null;
+    }
+
+    // A constant, or the Length of a local array created with a constant size and never reassigned.
+    private bool TryGetLoopBound(IOperation bound, out BigInteger value)
+    {
+        if (bound.TryGetIntegerConstant(out value))
+        {
+            return true;
+        }
+
+        if (bound.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Length", Instance: ILocalReferenceOperation array }
+            && array.Local.Type is IArrayTypeSymbol
+            && IsStable(array.Local)
+            && _arrayLengths.TryGetValue(array.Local, out value))
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
     }
 
     // Parallel.For(A, B, i => ...) with constant A: i covers [A, B - 1] (or [A, A] when B is not constant).

@@ -14,6 +14,55 @@ public sealed class RNG3001OverlappingJumpsTests
         Verify.Diagnostic(Descriptors.OverlappingJumpedStreams).WithLocation(markup).WithArguments(later, earlier, reason);
 
     [Fact]
+    public async Task Triggers_NumPyGuideBlocks_BoundedByTheArrayLength()
+    {
+        // NumPy's guide: blocked_rng = [rng.jumped(i) for i in range(10)]; blocked_rng[0].jumped() overlaps blocked_rng[1].
+        const string source = """
+            using Rng;
+
+            class C
+            {
+                void M(Pcg64 rng)
+                {
+                    var blocked = new Pcg64[10];
+                    for (int i = 0; i < blocked.Length; i++)
+                    {
+                        blocked[i] = rng.Jumped(i);
+                    }
+
+                    var extra = {|RNG3001:blocked[0].Jumped()|};
+                }
+            }
+            """;
+        await Verify.VerifyWithRuntimeAsync(source);
+    }
+
+    [Fact]
+    public async Task DoesNotTrigger_WhenTheBoundingArrayIsReassigned()
+    {
+        const string source = """
+            using Rng;
+
+            class C
+            {
+                void M(Pcg64 rng)
+                {
+                    // Only block 0 exists after the reassignment, so jump 5 is free; trusting the first length (10) would report it.
+                    var blocked = new Pcg64[10];
+                    blocked = new Pcg64[1];
+                    for (int i = 0; i < blocked.Length; i++)
+                    {
+                        blocked[i] = rng.Jumped(i);
+                    }
+
+                    var extra = rng.Jumped(5);
+                }
+            }
+            """;
+        await Verify.VerifyWithRuntimeAsync(source);
+    }
+
+    [Fact]
     public async Task Triggers_SameJumpTwice_IncludingASymbolicCount()
     {
         const string source = """
