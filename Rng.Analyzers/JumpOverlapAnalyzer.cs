@@ -156,7 +156,7 @@ public sealed class JumpOverlapAnalyzer : DiagnosticAnalyzer
     private static bool IsCandidate(IOperation operation, RngKnownTypes types) => operation switch
     {
         IInvocationOperation { TargetMethod.Name: "Jumped" or "Advance" } invocation => types.IsBitGenerator(invocation.TargetMethod.ContainingType),
-        IObjectCreationOperation { Arguments.Length: 1 } creation => types.IsBitGenerator(creation.Type),
+        IObjectCreationOperation { Arguments.Length: 1 } creation => TypeFilters.MayBeRngClass(creation.Type) && types.IsBitGenerator(creation.Type),
         _ => false,
     };
 }

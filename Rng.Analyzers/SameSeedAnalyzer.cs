@@ -72,17 +72,18 @@ public sealed class SameSeedAnalyzer : DiagnosticAnalyzer
 
         seed = null!;
         seedSyntax = null!;
-        if (types.SeedSequence is null || !types.IsRngType(operation.Type))
+        var (method, arguments) = operation switch
+        {
+            IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+        };
+
+        // Most calls take no SeedSequence: reject them before the RNG-type walk.
+        if (!TypeFilters.HasParameterOfType(method, types.SeedSequence) || !TypeFilters.MayBeRngClass(operation.Type) || !types.IsRngType(operation.Type))
         {
             return false;
         }
-
-        var arguments = operation switch
-        {
-            IObjectCreationOperation creation => creation.Arguments,
-            IInvocationOperation invocation => invocation.Arguments,
-            _ => ImmutableArray<IArgumentOperation>.Empty,
-        };
 
         foreach (var argument in arguments)
         {

@@ -345,7 +345,7 @@ public sealed class SeedMaterialAnalyzer : DiagnosticAnalyzer
                 operationContext =>
                 {
                     var operation = operationContext.Operation;
-                    if (operation.Type is not { } type || !(RngKnownTypes.Is(type, types.SeedSequence) || types.IsRngType(type)))
+                    if (!TypeFilters.MayBeRngClass(operation.Type) || operation.Type is not { } type || !(RngKnownTypes.Is(type, types.SeedSequence) || types.IsRngType(type)))
                     {
                         return;
                     }

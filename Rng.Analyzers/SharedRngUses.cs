@@ -136,6 +136,11 @@ internal static class SharedRngUses
 
     private static SharedUse? Classify(IOperation node, ParallelScope scope, ScopeRegion region, RngKnownTypes types, FunctionBodies bodies, IParameterSymbol? localState)
     {
+        if (OnlyReadsState(node))
+        {
+            return null;
+        }
+
         switch (node)
         {
             case IPropertyReferenceOperation property:
@@ -249,6 +254,15 @@ internal static class SharedRngUses
 
         return null;
     }
+
+    // root.Jumped(i) and root.State copy the root's state without drawing from it: per-item jumped streams from a
+    // shared root are the documented way to use jumps in parallel (overlaps between them are RNG3001's business).
+    private static bool OnlyReadsState(IOperation reference) => reference.Parent switch
+    {
+        IInvocationOperation { TargetMethod.Name: "Jumped" } invocation => invocation.Instance == reference,
+        IPropertyReferenceOperation { Property.Name: "State" } property => property.Instance == reference,
+        _ => false,
+    };
 
     private static bool IsPlainWriteTarget(IOperation reference) =>
         reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference;

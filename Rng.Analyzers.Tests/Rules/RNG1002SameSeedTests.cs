@@ -368,6 +368,9 @@ public sealed class RNG1002SameSeedTests
                         var a = new Pcg64(kids[i]);
                         var b = new Random((int)kids[i].GenerateState(1)[0]);
                         var c = new Pcg64(root.Spawn(1)[0]);
+
+                        // Distinct, non-overlapping jumps of a per-item stream.
+                        var d = a.Jumped(i + 1);
                     });
                 }
             }

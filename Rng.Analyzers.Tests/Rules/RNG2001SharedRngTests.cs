@@ -246,7 +246,7 @@ public sealed class RNG2001SharedRngTests
     }
 
     [Fact]
-    public async Task DoesNotTrigger_ForPerItemStreamsFromSeedSequence()
+    public async Task DoesNotTrigger_ForPerItemStreamsFromSeedSequence_OrDistinctJumpsOfASharedRoot()
     {
         const string source = """
             using System.Threading.Tasks;
@@ -254,8 +254,12 @@ public sealed class RNG2001SharedRngTests
 
             class C
             {
-                void M(int n, ulong[] results)
+                void M(int n, ulong[] results, Pcg64 shared)
                 {
+                    // Distinct, non-overlapping jumps: each item copies the shared state and jumps it; nobody draws from it.
+                    Parallel.For(0, n, i => results[i] = shared.Jumped(i + 1).NextUInt64());
+                    Parallel.For(0, n, i => results[i] ^= new Pcg64(shared.State).Advance(i).NextUInt64());
+
                     var root = new SeedSequence(0x8c3c010cb4754c90UL);
                     var children = root.Spawn(n);
                     Parallel.For(0, n, i =>
