@@ -18,6 +18,8 @@ public sealed class ConsumerTests
         ("SameSeed.cs", "RNG1002"),
         ("SharedRng.cs", "RNG2001"),
         ("ThreadStaticInit.cs", "RNG2003"),
+        ("JumpOverlap.cs", "RNG3001"),
+        ("SeedMaterial.cs", "RNG3002"),
     };
 
     /// <summary>Suggestion-level cases in the consumer, checked for every rule whose analyzer ships.</summary>
