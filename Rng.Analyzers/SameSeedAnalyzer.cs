@@ -23,7 +23,7 @@ public sealed class SameSeedAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var types = RngKnownTypes.Create(start.Compilation, start.Options);
+            var types = KnownTypesCache.Get(start.Compilation, start.Options);
             var bodies = new FunctionBodies(start.Compilation);
             var reported = new ReportOnce();
 

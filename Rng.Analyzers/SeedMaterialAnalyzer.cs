@@ -336,7 +336,7 @@ public sealed class SeedMaterialAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var types = RngKnownTypes.Create(start.Compilation, start.Options);
+            var types = KnownTypesCache.Get(start.Compilation, start.Options);
 
             // Each method that builds an RNG is analysed once, when the first one is seen; a reuse is then reported by
             // the action of the later stream's own creation, which keeps the diagnostic local to it (so the IDE can fix it).

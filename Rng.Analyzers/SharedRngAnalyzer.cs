@@ -23,7 +23,7 @@ public sealed class SharedRngAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var types = RngKnownTypes.Create(start.Compilation, start.Options);
+            var types = KnownTypesCache.Get(start.Compilation, start.Options);
             if (types.Parallel is null && types.Task is null && types.Thread is null)
             {
                 return;

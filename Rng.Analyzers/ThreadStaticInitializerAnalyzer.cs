@@ -22,7 +22,7 @@ public sealed class ThreadStaticInitializerAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var types = RngKnownTypes.Create(start.Compilation, start.Options);
+            var types = KnownTypesCache.Get(start.Compilation, start.Options);
             if (types.ThreadStaticAttribute is null)
             {
                 return;
