@@ -19,6 +19,13 @@ public abstract class BitGenerator
     // Lets Generator's bulk 32-bit paths (Internal/UInt32Draws) know whether the next NextUInt32 is the spare half.
     internal bool HasSpareUInt32 => HasBufferedUInt32;
 
+    /// <summary>
+    /// True when <see cref="NextUInt32"/> hands out the halves of <see cref="NextUInt64"/> (low first, high kept as NumPy's
+    /// spare) and <see cref="NextDouble"/> is <c>(NextUInt64() &gt;&gt; 11) * 2^-53</c>, as the base class does, so bulk
+    /// distribution paths may draw blocks through <see cref="Fill"/>. A generator with native 32-bit draws overrides it.
+    /// </summary>
+    internal virtual bool DrawsDeriveFromUInt64 => true;
+
     /// <summary>Initialises the generator and records the sequence it was seeded from, if any.</summary>
     /// <param name="seedSequence">The sequence the state was derived from, or null when the state was set directly.</param>
     private protected BitGenerator(SeedSequence? seedSequence)

@@ -15,9 +15,7 @@ public sealed partial class Generator
 {
     private readonly BitGenerator _bitGenerator;
 
-    // True when the bit generator's NextUInt32 hands out the halves of NextUInt64 (low first, high kept as NumPy's
-    // spare) and NextDouble is (NextUInt64() >> 11) * 2^-53, so bulk paths may draw blocks through Fill. False for
-    // MT19937 (native 32-bit draws) and for any generator not known to behave so; those take the one-by-one path.
+    // Cached BitGenerator.DrawsDeriveFromUInt64: bulk paths draw blocks through Fill when true, one by one otherwise.
     private readonly bool _drawsDeriveFromUInt64;
 
     /// <summary>Creates a generator that draws from <paramref name="bitGenerator"/> (NumPy's <c>Generator(bit_generator)</c>).</summary>
@@ -27,7 +25,7 @@ public sealed partial class Generator
     {
         ArgumentNullException.ThrowIfNull(bitGenerator);
         _bitGenerator = bitGenerator;
-        _drawsDeriveFromUInt64 = bitGenerator is Pcg64 or Pcg64Dxsm or Philox or Sfc64;
+        _drawsDeriveFromUInt64 = bitGenerator.DrawsDeriveFromUInt64;
     }
 
     /// <summary>The bit generator this generator draws from.</summary>

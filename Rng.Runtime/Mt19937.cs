@@ -442,6 +442,9 @@ public sealed class Mt19937 : BitGenerator
         _position = state.Position;
     }
 
+    // NextUInt32 is the twister's native output, not a half of NextUInt64.
+    internal override bool DrawsDeriveFromUInt64 => false;
+
     /// <inheritdoc cref="BitGenerator.Spawn(int)" />
     public override Mt19937[] Spawn(int count) => SpawnAs<Mt19937>(count);
 
