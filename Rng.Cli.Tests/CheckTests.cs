@@ -341,4 +341,139 @@ public sealed class ProgressTests
         Assert.Contains("checked 2/2 files", shown);
         Assert.DoesNotContain("checked 2/2", output);
     }
+
+    [Fact]
+    public void Progress_OnATerminal_CountsEachFileAsItsAnalysisEnds()
+    {
+        using var folder = new TempFolder();
+        const int files = 8;
+        for (int i = 0; i < files; i++)
+        {
+            // Each file has bodies (methods, a constructor, an accessor, an expression-bodied property) to wait for.
+            folder.Write($"Part{i}.cs", $$"""
+                using System;
+
+                public sealed class Part{{i}}
+                {
+                    private readonly int _size;
+                    public Part{{i}}(int size) { _size = size; }
+                    public int Size => _size;
+                    public int Twice { get { return 2 * _size; } }
+                    public double Draw() => new Random(Environment.TickCount).NextDouble();
+                    public interface INested { int Value { get; } }
+                }
+                """);
+        }
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        // As on a terminal, with every update written (no 200 ms throttle), so each count shows.
+        int exitCode = Program.Run(new[] { "check", folder.Root }, stdout, stderr, stderrIsTerminal: true, progressIntervalMs: 0);
+
+        Assert.Equal(1, exitCode);
+        var counts = System.Text.RegularExpressions.Regex.Matches(stderr.ToString(), @"checked (\d+)/(\d+) files")
+            .Select(m => (Done: int.Parse(m.Groups[1].Value), Total: int.Parse(m.Groups[2].Value)))
+            .ToList();
+        Assert.All(counts, c => Assert.Equal(files, c.Total));
+        // One update per file, in order, from 1/N to N/N: files are counted one by one during the analysis, not at its end.
+        Assert.Equal(Enumerable.Range(1, files), counts.Select(c => c.Done));
+        Assert.Equal(files, Cli.Findings(stdout.ToString()).Count(f => f.Id == "RNG1003"));
+        // The progress line is cleared before the report; the report itself carries no progress.
+        Assert.EndsWith("\r\u001b[K", stderr.ToString());
+        Assert.DoesNotContain($"checked {files}/{files}", stdout.ToString());
+    }
+
+    [Fact]
+    public void Progress_DoesNotChangeTheFindings_IncludingCallsFollowedAcrossFiles()
+    {
+        using var folder = new TempFolder();
+        // RNG2001 needs the call from the parallel body (Simulation.cs) through Draws.Next (Draws.cs) to the shared field.
+        folder.Write("Simulation.cs", """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class Simulation
+            {
+                private readonly Random _rng = new Random();
+
+                public double[] Run(int n)
+                {
+                    var results = new double[n];
+                    Parallel.For(0, n, i => results[i] = Draws.Next(_rng));
+                    return results;
+                }
+            }
+            """);
+        folder.Write("Draws.cs", """
+            using System;
+
+            public static class Draws
+            {
+                public static double Next(Random rng) => rng.NextDouble();
+            }
+            """);
+        folder.Write("Workers.cs", Sources.SeedArithmetic);
+        folder.Write("Clock.cs", Sources.ClockSeed);
+        folder.Write("Safe.cs", Sources.Safe);
+
+        var quiet = (Out: new StringWriter(), Err: new StringWriter());
+        int quietExit = Program.Run(new[] { "check", folder.Root }, quiet.Out, quiet.Err, stderrIsTerminal: false, progressIntervalMs: 0);
+        var shown = (Out: new StringWriter(), Err: new StringWriter());
+        int shownExit = Program.Run(new[] { "check", folder.Root }, shown.Out, shown.Err, stderrIsTerminal: true, progressIntervalMs: 0);
+
+        Assert.Equal("", quiet.Err.ToString());
+        Assert.Contains("checked 5/5 files", shown.Err.ToString());
+        Assert.Equal(quietExit, shownExit);
+        Assert.Equal(quiet.Out.ToString(), shown.Out.ToString());
+        var ids = Cli.Findings(shown.Out.ToString()).Select(f => (Path.GetFileName(f.Path), f.Id)).ToList();
+        Assert.Contains(("Simulation.cs", "RNG2001"), ids);
+        Assert.Contains(("Workers.cs", "RNG1001"), ids);
+        Assert.Contains(("Clock.cs", "RNG1003"), ids);
+    }
+}
+
+public sealed class GeneratorDiagnosticTests
+{
+    private const string NonPartial = """
+        using Rng;
+
+        public static class Experiments
+        {
+            public static class Kernels
+            {
+                [ParallelStochastic]
+                public static double FirstDraw(Generator rng) => rng.Random();
+            }
+        }
+        """;
+
+    [Fact]
+    public void Rng4001_IsReportedAtTheMethodName()
+    {
+        using var folder = new TempFolder();
+        string file = folder.Write("Experiments.cs", NonPartial);
+
+        var (exitCode, output, _) = Cli.Run("check", folder.Root);
+
+        Assert.Equal(1, exitCode);
+        var (line, column) = Cli.PositionOf(NonPartial, "FirstDraw(");
+        // Once for each containing type that is not partial.
+        Assert.Equal(new[] { (file, line, column, "error", "RNG4001"), (file, line, column, "error", "RNG4001") }, Cli.Findings(output));
+        Assert.Contains("Type 'Experiments' must be declared partial", output);
+        Assert.Contains("Type 'Experiments.Kernels' must be declared partial", output);
+    }
+
+    [Fact]
+    public void Rng4001_Fix_MakesEveryContainingTypePartial_AndTheRecheckIsClean()
+    {
+        using var folder = new TempFolder();
+        string file = folder.Write("Experiments.cs", NonPartial);
+
+        var (exitCode, output, error) = Cli.Run("check", folder.Root, "--fix");
+
+        Assert.Equal(NonPartial.Replace("static class", "static partial class"), File.ReadAllText(file));
+        Assert.Contains("rngsafety: fixed ", error);
+        Assert.Equal(0, exitCode);
+        Assert.Empty(Cli.Findings(output));
+    }
 }

@@ -19,7 +19,11 @@ public static class Program
     /// <returns>0 no findings, 1 findings, 2 usage or load error.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, stderrIsTerminal: false);
 
-    private static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal)
+    /// <summary>
+    /// Runs the checker with progress on <paramref name="stderr"/> when <paramref name="stderrIsTerminal"/> (or forced by
+    /// <c>--progress</c>), updating the line at most every <paramref name="progressIntervalMs"/> milliseconds.
+    /// </summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal, int progressIntervalMs = 200)
     {
         var options = CliOptions.Parse(args, out string? usageError);
         if (options is null)
@@ -36,7 +40,7 @@ public static class Program
         }
 
         string currentDirectory = Directory.GetCurrentDirectory();
-        var progress = new Progress(options.Progress ?? stderrIsTerminal ? stderr : null);
+        var progress = new Progress(options.Progress ?? stderrIsTerminal ? stderr : null, progressIntervalMs);
         var checker = new Checker(AnalyzerCatalog.Default, options, currentDirectory, progress, stderr);
         CheckResult result;
         try
@@ -116,7 +120,7 @@ internal sealed class Checker
             var fixErrors = new List<string>();
             foreach (var target in targets)
             {
-                await ForEachProjectAsync(target, fixErrors, async project =>
+                await ForEachProjectAsync(target, fixErrors, async (project, _) =>
                 {
                     var (fixedProject, applied) = await Fixer.FixAsync(project, _catalog, Wanted, message => _log.WriteLine($"rngsafety: warning: {message}"), cancellationToken).ConfigureAwait(false);
                     var written = await Fixer.WriteChangesAsync(project, fixedProject, fixErrors, cancellationToken).ConfigureAwait(false);
@@ -136,9 +140,9 @@ internal sealed class Checker
         var checkedFiles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var target in targets)
         {
-            await ForEachProjectAsync(target, result.LoadErrors, async project =>
+            await ForEachProjectAsync(target, result.LoadErrors, async (project, fileChecked) =>
             {
-                var diagnostics = await ProjectAnalysis.AnalyzeAsync(project, _catalog, cancellationToken).ConfigureAwait(false);
+                var diagnostics = await ProjectAnalysis.AnalyzeAsync(project, _catalog, cancellationToken, fileChecked).ConfigureAwait(false);
                 foreach (var diagnostic in diagnostics.Where(Wanted))
                 {
                     var finding = ToFinding(diagnostic, project);
@@ -201,8 +205,12 @@ internal sealed class Checker
         return new Finding(diagnostic.Descriptor, diagnostic.Severity, $"{message} [{project.FilePath ?? project.Name}]", null, 0, 0, 0, 0);
     }
 
-    /// <summary>Loads <paramref name="target"/> and runs <paramref name="action"/> on each of its C# projects; load failures go to <paramref name="errors"/>.</summary>
-    private async Task ForEachProjectAsync(CheckTarget target, List<string> errors, Func<Project, Task> action, bool countFiles, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads <paramref name="target"/> and runs <paramref name="action"/> on each of its C# projects; load failures go to
+    /// <paramref name="errors"/>. With <paramref name="countFiles"/>, the action gets a callback that counts one file
+    /// checked (each path once per project), and files the action did not count are counted when it ends.
+    /// </summary>
+    private async Task ForEachProjectAsync(CheckTarget target, List<string> errors, Func<Project, Action<string>?, Task> action, bool countFiles, CancellationToken cancellationToken)
     {
         IDisposable? workspace = null;
         try
@@ -244,9 +252,20 @@ internal sealed class Checker
             {
                 var project = ProjectAnalysis.WithoutRngGenerators(loaded);
                 _progress.Phase($"analysing {project.Name}");
+                var counted = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+                // Per-file counts cost an extra (tiny) analyzer in the run; only when someone watches.
+                Action<string>? fileChecked = countFiles && _progress.IsShown
+                    ? path =>
+                    {
+                        if (counted.TryAdd(path, 0))
+                        {
+                            _progress.FilesChecked(1);
+                        }
+                    }
+                    : null;
                 try
                 {
-                    await action(project).ConfigureAwait(false);
+                    await action(project, fileChecked).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -255,7 +274,9 @@ internal sealed class Checker
 
                 if (countFiles)
                 {
-                    _progress.FilesChecked(project.Documents.Count(d => d.FilePath is not null));
+                    // Files the analyzers never finished (the analysis failed) are done all the same.
+                    int files = project.Documents.Count(d => d.FilePath is not null);
+                    _progress.FilesChecked(files - counted.Count);
                 }
             }
         }

@@ -6,16 +6,26 @@ namespace Rng.Cli;
 internal sealed class Progress
 {
     private readonly TextWriter? _writer;
+    private readonly long _minIntervalMs;
     private readonly Stopwatch _sinceLastWrite = Stopwatch.StartNew();
     private readonly object _gate = new();
     private int _loaded;
     private int _checked;
     private bool _wroteLine;
 
-    public Progress(TextWriter? writer) => _writer = writer;
+    /// <param name="writer">Where the progress line goes; null for none.</param>
+    /// <param name="minIntervalMs">Least time between two updates of the line (the last count, N/N, is always written).</param>
+    public Progress(TextWriter? writer, int minIntervalMs = 200)
+    {
+        _writer = writer;
+        _minIntervalMs = minIntervalMs;
+    }
 
     /// <summary>Progress that writes nothing (the --fix pass, whose files the check after it counts).</summary>
     public static Progress Silent { get; } = new(null);
+
+    /// <summary>Whether anything is written (false when output is redirected and progress was not forced).</summary>
+    public bool IsShown => _writer is not null;
 
     /// <summary>Total source files expected (grows as projects are loaded).</summary>
     public int Total { get; set; }
@@ -23,15 +33,21 @@ internal sealed class Progress
     public void FileLoaded()
     {
         int loaded = Interlocked.Increment(ref _loaded);
-        Report($"reading {loaded}/{Total} files", force: false);
+        Report($"reading {loaded}/{Total} files", force: loaded == Total);
     }
 
     public void Phase(string text) => Report($"{text} ({_checked}/{Total} files checked)", force: true);
 
+    /// <summary>Counts files whose analysis is complete; called concurrently, as the analyzers finish each file.</summary>
     public void FilesChecked(int count)
     {
+        if (count <= 0)
+        {
+            return;
+        }
+
         int done = Interlocked.Add(ref _checked, count);
-        Report($"checked {done}/{Math.Max(Total, done)} files", force: true);
+        Report($"checked {done}/{Math.Max(Total, done)} files", force: done >= Total);
     }
 
     /// <summary>Clears the progress line before the report is written.</summary>
@@ -58,7 +74,7 @@ internal sealed class Progress
 
         lock (_gate)
         {
-            if (!force && _sinceLastWrite.ElapsedMilliseconds < 200)
+            if (!force && _sinceLastWrite.ElapsedMilliseconds < _minIntervalMs)
             {
                 return;
             }

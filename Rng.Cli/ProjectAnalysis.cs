@@ -26,7 +26,11 @@ internal static class ProjectAnalysis
     }
 
     /// <summary>Every RngSafety diagnostic in <paramref name="project"/> after .editorconfig severities and suppressions, generated files excluded.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project, AnalyzerCatalog catalog, CancellationToken cancellationToken)
+    /// <param name="project">The project to analyse; its generator references should already be removed (<see cref="WithoutRngGenerators"/>).</param>
+    /// <param name="catalog">The analyzers and generators to run.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <param name="fileAnalysed">Called (concurrently) with the path of each of the project's source files as the analyzers finish it.</param>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project, AnalyzerCatalog catalog, CancellationToken cancellationToken, Action<string>? fileAnalysed = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
@@ -51,8 +55,15 @@ internal static class ProjectAnalysis
         }
 
         var sourceTrees = project.Documents.Where(d => d.FilePath is not null).Select(d => d.FilePath!).ToHashSet(StringComparer.Ordinal);
+        var analyzerSet = catalog.Analyzers;
+        if (fileAnalysed is not null)
+        {
+            // Last in the list: the driver runs the analyzers of one event in list order, so it normally sees a method after the rules.
+            analyzerSet = analyzerSet.Add(new FileProgressAnalyzer(tree => sourceTrees.Contains(tree.FilePath), tree => fileAnalysed(tree.FilePath)));
+        }
+
         var analyzers = compilation.WithAnalyzers(
-            catalog.Analyzers,
+            analyzerSet,
             new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: Tracing, reportSuppressedDiagnostics: false));
         var analyzerDiagnostics = await analyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         Trace("analyzers", clock);
@@ -75,8 +86,12 @@ internal static class ProjectAnalysis
             }
         }
 
-        foreach (var diagnostic in generatorDiagnostics)
+        var treesByPath = generatorDiagnostics.IsEmpty
+            ? null
+            : compilation.SyntaxTrees.Where(t => sourceTrees.Contains(t.FilePath)).GroupBy(t => t.FilePath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var reported in generatorDiagnostics)
         {
+            var diagnostic = InSourceTrees(reported, treesByPath!);
             // The compiler applies .editorconfig and pragma-free severity options to generator diagnostics; do the same.
             if (IsInSourceOrProject(diagnostic, sourceTrees) && ApplyOptions(diagnostic, compilation, cancellationToken) is { } effective)
             {
@@ -102,6 +117,30 @@ internal static class ProjectAnalysis
     private static bool IsInSourceOrProject(Diagnostic diagnostic, HashSet<string> sourceFiles)
         => diagnostic.Location == Location.None
            || (diagnostic.Location.SourceTree is { } tree && sourceFiles.Contains(tree.FilePath));
+
+    /// <summary>
+    /// An incremental generator keeps no syntax trees in its model, so it reports at file-path locations
+    /// (<see cref="LocationKind.ExternalFile"/>); the compiler prints those fine, but filters, .editorconfig sections and
+    /// code fixes need the location in the project's tree. Returns <paramref name="diagnostic"/> with such locations
+    /// moved onto the tree of the same path (same span), or unchanged.
+    /// </summary>
+    private static Diagnostic InSourceTrees(Diagnostic diagnostic, Dictionary<string, SyntaxTree> treesByPath)
+    {
+        Location Map(Location location)
+            => location.Kind == LocationKind.ExternalFile && location.GetLineSpan().Path is { } path && treesByPath.TryGetValue(path, out var tree)
+               && location.SourceSpan.End <= tree.Length
+                ? Location.Create(tree, location.SourceSpan)
+                : location;
+
+        var mapped = Map(diagnostic.Location);
+        var additional = diagnostic.AdditionalLocations.Select(Map).ToList();
+        if (ReferenceEquals(mapped, diagnostic.Location) && additional.SequenceEqual(diagnostic.AdditionalLocations))
+        {
+            return diagnostic;
+        }
+
+        return Rebuild(diagnostic, diagnostic.Severity, mapped, additional);
+    }
 
     /// <summary>The diagnostic with the severity configured for it, or null when it is configured off.</summary>
     private static Diagnostic? ApplyOptions(Diagnostic diagnostic, Compilation compilation, CancellationToken cancellationToken)
@@ -131,10 +170,10 @@ internal static class ProjectAnalysis
             ReportDiagnostic.Hidden => DiagnosticSeverity.Hidden,
             _ => diagnostic.Severity,
         };
-        return severity is null ? null : severity == diagnostic.Severity ? diagnostic : WithSeverity(diagnostic, severity.Value);
+        return severity is null ? null : severity == diagnostic.Severity ? diagnostic : Rebuild(diagnostic, severity.Value, diagnostic.Location, diagnostic.AdditionalLocations);
     }
 
-    private static Diagnostic WithSeverity(Diagnostic diagnostic, DiagnosticSeverity severity)
+    private static Diagnostic Rebuild(Diagnostic diagnostic, DiagnosticSeverity severity, Location location, IEnumerable<Location> additionalLocations)
     {
         var descriptor = diagnostic.Descriptor;
         return Diagnostic.Create(
@@ -148,8 +187,8 @@ internal static class ProjectAnalysis
             title: descriptor.Title,
             description: descriptor.Description,
             helpLink: descriptor.HelpLinkUri,
-            location: diagnostic.Location,
-            additionalLocations: diagnostic.AdditionalLocations,
+            location: location,
+            additionalLocations: additionalLocations,
             customTags: descriptor.CustomTags,
             properties: diagnostic.Properties);
     }
