@@ -5,10 +5,30 @@ namespace ParallelExperiment;
 /// <summary>
 /// The post's figure of the ARI differences (seaborn <c>distplot</c> + <c>rugplot</c> with a dashed red line at 0),
 /// drawn with ScottPlot as a PNG. ScottPlot renders with SkiaSharp's self-contained Linux native assets, so no X server
-/// or system font configuration is needed.
+/// is needed; the text uses the DejaVu Sans file shipped beside the program (Fonts/), because a machine without system
+/// fonts (a slim container) would otherwise get a PNG without a single label, and one with fonts gets whatever the
+/// system substitutes for ScottPlot's default font.
 /// </summary>
 public static class HistogramPlot
 {
+    /// <summary>The family name the bundled font is registered under.</summary>
+    private const string FontName = "DejaVu Sans";
+
+    private static readonly Lazy<bool> BundledFont = new(() =>
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "Fonts", "DejaVuSans.ttf");
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The plot font '{path}' is missing; it is copied to the output folder by the build.", path);
+        }
+
+        // One file serves the regular and the bold requests (ScottPlot's title and axis labels are bold), so no request
+        // falls through to the system's fonts.
+        Fonts.AddFontFile(FontName, path, bold: false, italic: false);
+        Fonts.AddFontFile(FontName, path, bold: true, italic: false);
+        return true;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>
     /// Writes a histogram of <paramref name="differences"/> to <paramref name="path"/> (PNG, 800 × 400 pixels): bars
     /// on <paramref name="bins"/> equal bins from <paramref name="low"/> to <paramref name="high"/>, one tick per value
@@ -41,7 +61,9 @@ public static class HistogramPlot
             throw new ArgumentException($"Every difference must be finite and within the bin range [{low}, {high}].", nameof(differences));
         }
 
+        _ = BundledFont.Value;
         Plot plot = new();
+        plot.Font.Set(FontName);
 
         // Same bins as the text histogram the program prints, so the two agree bar for bar.
         var histogram = ScottPlot.Statistics.Histogram.WithBinCount(bins, low, high);
