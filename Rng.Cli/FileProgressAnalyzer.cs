@@ -8,18 +8,19 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Rng.Cli;
 
 /// <summary>
-/// Reports no diagnostics: it tells the progress line when the analyzer driver has finished a source file, inside the
-/// same whole-compilation <see cref="CompilationWithAnalyzers"/> run as the rules, so findings and cost stay those of
-/// that one run.
+/// Reports no diagnostics: it tells the progress line when the analyzer driver has reached every body of a source file,
+/// inside the same whole-compilation <see cref="CompilationWithAnalyzers"/> run as the rules, so the findings are those
+/// of that one run and the added cost is one cheap callback per method.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The driver analyses a method when the compiler has bound its body (its symbol-declared event) and then runs every
-/// analyzer's actions for it; this analyzer, last in the list, sees the method's code block then. A file is done when
-/// every body in it has been seen: methods, constructors, operators, accessors and expression-bodied properties, counted
-/// from the syntax when the first of them arrives. A file without bodies (interfaces, enums, records without members)
-/// is never reported here; the caller counts the files not reported when the analysis ends. The compiler's own per-file signal, the compilation-unit-completed event, comes for all
-/// files together at the end of a whole-compilation run, so it cannot show progress.
+/// The driver analyses a method when the compiler has bound its body (the method's symbol-declared event) and runs the
+/// analyzers' actions for it then; this analyzer's symbol action on the method comes with that event. A file counts as
+/// done when the events of all its bodies have come: methods, constructors, operators, accessors and expression-bodied
+/// properties, counted from the syntax when the first of them arrives. Files without such bodies (only interfaces,
+/// enums, top-level statements) are not reported here; the caller counts the files not reported when the analysis
+/// ends. The compiler's own per-file signal, the compilation-unit-completed event that a semantic-model action waits
+/// for, comes for all files together at the end of a whole-compilation run, so it cannot show progress.
 /// </para>
 /// <para>
 /// An in-process helper of this tool, never loaded by a compiler: hence no [DiagnosticAnalyzer] attribute (so the
@@ -64,30 +65,57 @@ internal sealed class FileProgressAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var files = new ConcurrentDictionary<SyntaxTree, FileState>();
-            start.RegisterCodeBlockAction(block =>
+            // A symbol action on methods (accessors included): each method with a body has exactly one symbol-declared
+            // event, so each body owner is counted once.
+            start.RegisterSymbolAction(symbol =>
             {
-                if (BodyOwner(block.CodeBlock) is not { } owner || !_isSourceFile(owner.SyntaxTree))
+                foreach (var reference in symbol.Symbol.DeclaringSyntaxReferences)
                 {
-                    return;
-                }
+                    if (!_isSourceFile(reference.SyntaxTree) || BodyOwner(reference.GetSyntax(symbol.CancellationToken)) is not { } owner)
+                    {
+                        continue;
+                    }
 
-                var state = files.GetOrAdd(owner.SyntaxTree, tree => new FileState(CountBodies(tree.GetRoot(block.CancellationToken))));
-                if (state.Seen.TryAdd(owner.SpanStart, 0) && Interlocked.Decrement(ref state.Remaining) == 0)
-                {
-                    _fileAnalysed(owner.SyntaxTree);
+                    var state = files.GetOrAdd(owner.SyntaxTree, tree => new FileState(CountBodies(tree.GetRoot(symbol.CancellationToken))));
+                    if (Interlocked.Decrement(ref state.Remaining) == 0)
+                    {
+                        _fileAnalysed(owner.SyntaxTree);
+                    }
                 }
-            });
+            }, SymbolKind.Method);
         });
     }
 
+    /// <summary>Bodies in the file: walks namespaces, types and members only, never into bodies.</summary>
     private static int CountBodies(SyntaxNode root)
     {
         int count = 0;
-        foreach (var node in root.DescendantNodes(descendIntoChildren: n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
+        var pending = new Stack<SyntaxNode>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            if (IsBodyOwner(node))
+            switch (pending.Pop())
             {
-                count++;
+                case CompilationUnitSyntax unit:
+                    foreach (var member in unit.Members) pending.Push(member);
+                    break;
+                case BaseNamespaceDeclarationSyntax ns:
+                    foreach (var member in ns.Members) pending.Push(member);
+                    break;
+                case TypeDeclarationSyntax type:
+                    foreach (var member in type.Members) pending.Push(member);
+                    break;
+                case BasePropertyDeclarationSyntax property:
+                    count += IsBodyOwner(property) ? 1 : 0;
+                    if (property.AccessorList is { } accessors)
+                    {
+                        foreach (var accessor in accessors.Accessors) count += IsBodyOwner(accessor) ? 1 : 0;
+                    }
+
+                    break;
+                case BaseMethodDeclarationSyntax method:
+                    count += IsBodyOwner(method) ? 1 : 0;
+                    break;
             }
         }
 
@@ -121,8 +149,5 @@ internal sealed class FileProgressAnalyzer : DiagnosticAnalyzer
         public int Remaining;
 
         public FileState(int bodies) => Remaining = bodies;
-
-        /// <summary>Bodies already seen, by position, so a block the driver reports twice is counted once.</summary>
-        public ConcurrentDictionary<int, byte> Seen { get; } = new();
     }
 }

@@ -11,6 +11,7 @@ internal sealed class Progress
     private readonly object _gate = new();
     private int _loaded;
     private int _checked;
+    private int _shownChecked;
     private bool _wroteLine;
 
     /// <param name="writer">Where the progress line goes; null for none.</param>
@@ -46,8 +47,27 @@ internal sealed class Progress
             return;
         }
 
-        int done = Interlocked.Add(ref _checked, count);
-        Report($"checked {done}/{Math.Max(Total, done)} files", force: done >= Total);
+        Interlocked.Add(ref _checked, count);
+        if (_writer is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            // Callers race: show the newest count (read under the lock), and never a count lower than one already shown.
+            int done = Volatile.Read(ref _checked);
+            if (done <= _shownChecked)
+            {
+                return;
+            }
+
+            if (done >= Total || _sinceLastWrite.ElapsedMilliseconds >= _minIntervalMs)
+            {
+                _shownChecked = done;
+                Write($"checked {done}/{Math.Max(Total, done)} files");
+            }
+        }
     }
 
     /// <summary>Clears the progress line before the report is written.</summary>
@@ -79,10 +99,16 @@ internal sealed class Progress
                 return;
             }
 
-            _sinceLastWrite.Restart();
-            _writer.Write("\r\u001b[K" + text);
-            _writer.Flush();
-            _wroteLine = true;
+            Write(text);
         }
+    }
+
+    /// <summary>Replaces the line; the caller holds <see cref="_gate"/>.</summary>
+    private void Write(string text)
+    {
+        _sinceLastWrite.Restart();
+        _writer!.Write("\r\u001b[K" + text);
+        _writer.Flush();
+        _wroteLine = true;
     }
 }

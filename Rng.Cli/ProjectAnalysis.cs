@@ -58,7 +58,7 @@ internal static class ProjectAnalysis
         var analyzerSet = catalog.Analyzers;
         if (fileAnalysed is not null)
         {
-            // Last in the list: the driver runs the analyzers of one event in list order, so it normally sees a method after the rules.
+            // Follows the project's own files only (generated trees have no path in the project).
             analyzerSet = analyzerSet.Add(new FileProgressAnalyzer(tree => sourceTrees.Contains(tree.FilePath), tree => fileAnalysed(tree.FilePath)));
         }
 
@@ -69,7 +69,7 @@ internal static class ProjectAnalysis
         Trace("analyzers", clock);
         if (Tracing)
         {
-            foreach (var analyzer in catalog.Analyzers)
+            foreach (var analyzer in analyzerSet)
             {
                 var telemetry = await analyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false);
                 Console.Error.WriteLine($"rngsafety: trace:   {analyzer.GetType().Name}: {telemetry.ExecutionTime.TotalMilliseconds:F0} ms");
