@@ -186,7 +186,115 @@ public sealed class RNG1004ProcessHashSeedTests
     }
 
     [Fact]
-    public async Task NoFix_WithoutRngRuntime_OrWithoutSingleText()
+    public async Task Fix_SeveralValues_CombineTupleAnonymousComparerAndSystemTuple_FixAll()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using Rng;
+
+            class C
+            {
+                void Run(string name, int run, long big, (string, int) pair)
+                {
+                    var a = new Random({|RNG1004:HashCode.Combine(name, run)|});
+                    var b = new SeedSequence({|RNG1004:(name, run).GetHashCode()|});
+                    var c = new Random({|RNG1004:new { name, run }.GetHashCode()|});
+                    var d = new Random({|RNG1004:EqualityComparer<(string, int)>.Default.GetHashCode(pair)|});
+                    var e = new Random({|RNG1004:HashCode.Combine(run, big)|});
+                    var f = new Random({|RNG1004:Tuple.Create(name + "-x", run + 1).GetHashCode()|});
+                }
+
+                void Checked(string name, int run)
+                {
+                    checked
+                    {
+                        var r = new Random({|RNG1004:HashCode.Combine(name, run)|});
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Collections.Generic;
+            using System.Numerics;
+            using System.Security.Cryptography;
+            using System.Text;
+            using Rng;
+
+            class C
+            {
+                void Run(string name, int run, long big, (string, int) pair)
+                {
+                    var a = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name)), isUnsigned: true), (uint)run }).GenerateState(1)[0]);
+                    var b = new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name)), isUnsigned: true), (uint)run });
+                    var c = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name)), isUnsigned: true), (uint)run }).GenerateState(1)[0]);
+                    var d = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(pair.Item1)), isUnsigned: true), (uint)pair.Item2 }).GenerateState(1)[0]);
+                    var e = new Random((int)new SeedSequence(new ulong[] { (uint)run, (uint)big, (uint)(big >> 32) }).GenerateState(1)[0]);
+                    var f = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name + "-x")), isUnsigned: true), (uint)(run + 1) }).GenerateState(1)[0]);
+                }
+
+                void Checked(string name, int run)
+                {
+                    checked
+                    {
+                        var r = new Random(unchecked((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name)), isUnsigned: true), (uint)run }).GenerateState(1)[0]));
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, ProcessHashSeedCodeFixProvider.StableHashKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_Records_HashTheirFields_BaseRecordFirst()
+    {
+        const string source = """
+            using System;
+            using Rng;
+
+            enum Mode { Train, Test }
+
+            record Named(string Name);
+
+            record Experiment(string Name, string Tag, long Seed, Mode Mode, bool Verbose, char Split) : Named(Name);
+
+            class C
+            {
+                Experiment Current { get; } = new("a", "t", 1, Mode.Train, false, 'x');
+
+                Random Make(Experiment experiment) => new Random({|RNG1004:experiment.GetHashCode()|});
+
+                Random Own() => new Random({|RNG1004:Current.GetHashCode()|});
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Numerics;
+            using System.Security.Cryptography;
+            using System.Text;
+            using Rng;
+
+            enum Mode { Train, Test }
+
+            record Named(string Name);
+
+            record Experiment(string Name, string Tag, long Seed, Mode Mode, bool Verbose, char Split) : Named(Name);
+
+            class C
+            {
+                Experiment Current { get; } = new("a", "t", 1, Mode.Train, false, 'x');
+
+                Random Make(Experiment experiment) => new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Name)), isUnsigned: true), new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Tag)), isUnsigned: true), (uint)experiment.Seed, (uint)(experiment.Seed >> 32), (uint)experiment.Mode, (experiment.Verbose ? 1u : 0u), (uint)experiment.Split }).GenerateState(1)[0]);
+
+                Random Own() => new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(Current.Name)), isUnsigned: true), new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(Current.Tag)), isUnsigned: true), (uint)Current.Seed, (uint)(Current.Seed >> 32), (uint)Current.Mode, (Current.Verbose ? 1u : 0u), (uint)Current.Split }).GenerateState(1)[0]);
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, ProcessHashSeedCodeFixProvider.StableHashKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task NoFix_WithoutRngRuntime_OrForValuesWithoutAStableForm()
     {
         await VerifyFix.VerifyNoCodeFixAsync(
             """
@@ -201,10 +309,34 @@ public sealed class RNG1004ProcessHashSeedTests
         await VerifyFix.VerifyNoCodeFixAsync(
             """
             using System;
+            using Rng;
+
+            record Secret(string Name)
+            {
+                private readonly string _salt = "s";
+            }
+
+            record Measured(string Name, double Weight);
 
             class C
             {
-                Random Make(string a, int b) => new Random({|RNG1004:HashCode.Combine(a, b)|});
+                Measured Load() => new("a", 1.0);
+
+                long Next() => 5;
+
+                void Make(string a, int b, Secret secret, Measured measured)
+                {
+                    new Random({|RNG1004:HashCode.Combine(a, 1.5)|});
+                    new Random({|RNG1004:HashCode.Combine(a, Next())|});
+                    new Random({|RNG1004:(a, new object()).GetHashCode()|});
+                    new Random({|RNG1004:secret.GetHashCode()|});
+                    new Random({|RNG1004:measured.GetHashCode()|});
+                    new Random({|RNG1004:Load().GetHashCode()|});
+                    new Random({|RNG1004:StringComparer.OrdinalIgnoreCase.GetHashCode(a)|});
+                    var builder = new HashCode();
+                    builder.Add(a);
+                    new Random({|RNG1004:builder.ToHashCode()|});
+                }
             }
             """,
             equivalenceKey: null,
