@@ -133,8 +133,9 @@ public sealed class ProcessHashSeedCodeFixProvider : RngCodeFixProvider
     /// <summary>One value the per-process hash covers, as code the fix can write (evaluated once, in source order).</summary>
     private readonly struct HashedValue
     {
-        public HashedValue(string code, string rawCode, ITypeSymbol type, bool isRepeatable, string text)
+        public HashedValue(string code, string rawCode, ITypeSymbol type, bool isRepeatable, string text, bool isNegativeConstant = false)
         {
+            IsNegativeConstant = isNegativeConstant;
             Code = code;
             RawCode = rawCode;
             Type = type;
@@ -152,6 +153,9 @@ public sealed class ProcessHashSeedCodeFixProvider : RngCodeFixProvider
 
         /// <summary>True when writing <see cref="Code"/> twice is harmless (a variable or member access, a literal).</summary>
         public bool IsRepeatable { get; }
+
+        /// <summary>True for a constant below zero: its cast to uint must be written unchecked (CS0221).</summary>
+        public bool IsNegativeConstant { get; }
 
         /// <summary>For the title.</summary>
         public string Text { get; }
@@ -201,9 +205,11 @@ public sealed class ProcessHashSeedCodeFixProvider : RngCodeFixProvider
         {
             var syntax = value.Syntax.ToString();
             var isSimple = value.Syntax is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax
-                or ElementAccessExpressionSyntax or LiteralExpressionSyntax or ThisExpressionSyntax or ParenthesizedExpressionSyntax;
-            var isRepeatable = value.WalkDownConversions() is ILiteralOperation || IsStableReference(value.WalkDownConversions());
-            values.Add(new HashedValue(isSimple ? syntax : "(" + syntax + ")", syntax, type, isRepeatable, OperationHelpers.Text(value)));
+                or ElementAccessExpressionSyntax or LiteralExpressionSyntax or ThisExpressionSyntax or ParenthesizedExpressionSyntax
+                or PrefixUnaryExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax;
+            var isConstant = value.TryGetIntegerConstant(out var constant);
+            var isRepeatable = isConstant || IsStableReference(value.WalkDownConversions());
+            values.Add(new HashedValue(isSimple ? syntax : "(" + syntax + ")", syntax, type, isRepeatable, OperationHelpers.Text(value), isConstant && constant.Sign < 0));
             return true;
         }
 
@@ -345,6 +351,7 @@ public sealed class ProcessHashSeedCodeFixProvider : RngCodeFixProvider
             }
 
             var isEnum = value.Type.TypeKind == TypeKind.Enum;
+            var first = elements.Count;
             switch (IntegerKind(value.Type))
             {
                 case SpecialType.System_Boolean:
@@ -368,6 +375,11 @@ public sealed class ProcessHashSeedCodeFixProvider : RngCodeFixProvider
                     break;
                 default:
                     return null;
+            }
+
+            for (var i = first; value.IsNegativeConstant && i < elements.Count; i++)
+            {
+                elements[i] = "unchecked(" + elements[i] + ")";
             }
         }
 

@@ -203,6 +203,7 @@ public sealed class RNG1004ProcessHashSeedTests
                     var d = new Random({|RNG1004:EqualityComparer<(string, int)>.Default.GetHashCode(pair)|});
                     var e = new Random({|RNG1004:HashCode.Combine(run, big)|});
                     var f = new Random({|RNG1004:Tuple.Create(name + "-x", run + 1).GetHashCode()|});
+                    var g = new Random({|RNG1004:HashCode.Combine(name, -3, -4L)|});
                 }
 
                 void Checked(string name, int run)
@@ -232,6 +233,7 @@ public sealed class RNG1004ProcessHashSeedTests
                     var d = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(pair.Item1)), isUnsigned: true), (uint)pair.Item2 }).GenerateState(1)[0]);
                     var e = new Random((int)new SeedSequence(new ulong[] { (uint)run, (uint)big, (uint)(big >> 32) }).GenerateState(1)[0]);
                     var f = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name + "-x")), isUnsigned: true), (uint)(run + 1) }).GenerateState(1)[0]);
+                    var g = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name)), isUnsigned: true), unchecked((uint)-3), unchecked((uint)-4L), unchecked((uint)(-4L >> 32)) }).GenerateState(1)[0]);
                 }
 
                 void Checked(string name, int run)
