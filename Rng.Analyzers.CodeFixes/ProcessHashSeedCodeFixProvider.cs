@@ -268,6 +268,12 @@ public sealed class ProcessHashSeedCodeFixProvider : RngCodeFixProvider
                 chain.Insert(0, current);
             }
 
+            // A record that writes its own GetHashCode hashes what it chooses, which the fix cannot know.
+            if (chain.Any(r => r.GetMembers("GetHashCode").OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 0 && !m.IsImplicitlyDeclared)))
+            {
+                return false;
+            }
+
             foreach (var record in chain)
             {
                 foreach (var field in record.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst))

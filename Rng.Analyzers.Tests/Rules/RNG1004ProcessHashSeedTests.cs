@@ -320,19 +320,27 @@ public sealed class RNG1004ProcessHashSeedTests
 
             record Measured(string Name, double Weight);
 
+            record Custom(string Name, int Run)
+            {
+                public virtual bool Equals(Custom other) => other is not null && Name == other.Name;
+
+                public override int GetHashCode() => Name.GetHashCode();
+            }
+
             class C
             {
                 Measured Load() => new("a", 1.0);
 
                 long Next() => 5;
 
-                void Make(string a, int b, Secret secret, Measured measured)
+                void Make(string a, int b, Secret secret, Measured measured, Custom custom)
                 {
                     new Random({|RNG1004:HashCode.Combine(a, 1.5)|});
                     new Random({|RNG1004:HashCode.Combine(a, Next())|});
                     new Random({|RNG1004:(a, new object()).GetHashCode()|});
                     new Random({|RNG1004:secret.GetHashCode()|});
                     new Random({|RNG1004:measured.GetHashCode()|});
+                    new Random({|RNG1004:custom.GetHashCode()|});
                     new Random({|RNG1004:Load().GetHashCode()|});
                     new Random({|RNG1004:StringComparer.OrdinalIgnoreCase.GetHashCode(a)|});
                     var builder = new HashCode();
