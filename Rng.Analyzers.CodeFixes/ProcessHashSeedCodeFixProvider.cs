@@ -12,10 +12,13 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Rng.Analyzers.CodeFixes;
 
 /// <summary>
-/// RNG1004 fix (needs Rng.Runtime and SHA256.HashData): replace a string's per-process hash code with the SHA-256 hash of
-/// its UTF-8 text used as SeedSequence entropy, which is the same in every process and on every machine. Offered when the
-/// hashed value is one string (s.GetHashCode(), StringComparer.Ordinal.GetHashCode(s), EqualityComparer&lt;string&gt;.Default,
-/// HashCode.Combine(s)); tuples, records and culture-aware comparers have no single text to hash, so they get no fix.
+/// RNG1004 fix (needs Rng.Runtime and SHA256.HashData): replace a per-process hash code with a stable one, the same in
+/// every process and on every machine. One string (s.GetHashCode(), StringComparer.Ordinal.GetHashCode(s),
+/// EqualityComparer&lt;string&gt;.Default, HashCode.Combine(s)): the SHA-256 hash of its UTF-8 text as SeedSequence entropy.
+/// Several values (HashCode.Combine(a, b), tuples, anonymous types, records, EqualityComparer&lt;T&gt;.Default of those):
+/// SeedSequence list entropy with each string's SHA-256 hash and each integer as it is. Values without a stable form
+/// (double, object), culture-aware comparers and HashCode.ToHashCode get no fix. Inline code rather than a runtime helper,
+/// so the fixed code needs nothing beyond SeedSequence and reads the same as its NumPy equivalent.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ProcessHashSeedCodeFixProvider))]
 [Shared]
