@@ -63,7 +63,7 @@ public sealed class SeedMaterialCodeFixProvider : RngCodeFixProvider
             case SeedMaterialKind.Entropy when later.Material.IsSingle:
                 return EntropyEdit(later, reuses, materials, types, model.Compilation, title) is { } edit ? ImmutableArray.Create(edit) : ImmutableArray<RngEdit>.Empty;
             case SeedMaterialKind.Key:
-                return KeyEdit(later, reuses, materials, types, title) is { } keyEdit ? ImmutableArray.Create(keyEdit) : ImmutableArray<RngEdit>.Empty;
+                return KeyEdit(later, reuses, materials, types, model.Compilation, title) is { } keyEdit ? ImmutableArray.Create(keyEdit) : ImmutableArray<RngEdit>.Empty;
             default:
                 return ImmutableArray<RngEdit>.Empty;
         }
@@ -156,7 +156,7 @@ public sealed class SeedMaterialCodeFixProvider : RngCodeFixProvider
     // material the stream is derived from (so the stream is still reproducible from it and distinct per key), but the
     // Philox key itself becomes SeedSequence output, which no small or structured key (rootKey + i) can hit. Shifting
     // the key to "an unused one" would only be unused within this method; other methods' keys are out of sight.
-    private static RngEdit? KeyEdit(SeededStream later, System.Collections.Generic.List<SeedMaterialReuse> reuses, SeedMaterials materials, RngKnownTypes types, string title)
+    private static RngEdit? KeyEdit(SeededStream later, System.Collections.Generic.List<SeedMaterialReuse> reuses, SeedMaterials materials, RngKnownTypes types, Compilation compilation, string title)
     {
         if (later.Creation is not IInvocationOperation { TargetMethod.IsStatic: true } factory
             || !types.SeedSinks.TryGetUse(factory, out var use)
@@ -180,11 +180,12 @@ public sealed class SeedMaterialCodeFixProvider : RngCodeFixProvider
             return null;
         }
 
-        // The key as written; a non-negative constant as its value (UInt128 converts to BigInteger, ulong stays ulong).
-        var key = use.SeedValue;
-        var keyText = key.TryGetIntegerConstant(out var constant) && constant.Sign >= 0
-            ? OperationHelpers.Text(key.WalkDownConversions())
-            : OperationHelpers.Text(use.SeedSyntax);
+        var keyText = KeyEntropy(use, types, compilation);
+        if (keyText is null)
+        {
+            return null;
+        }
+
         var index = ChildIndex(later, reuses, materials, types);
         var child = "new " + RngFixSyntax.SeedSequenceName + "(" + keyText + ").Spawn(" + (index + 1).ToString(CultureInfo.InvariantCulture) + ")[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
@@ -198,6 +199,43 @@ public sealed class SeedMaterialCodeFixProvider : RngCodeFixProvider
         }
 
         return new RngEdit(title, SpawnChildKey, factory.Syntax, "new " + RngFixSyntax.FullName(generatorType) + "(" + string.Join(", ", arguments) + ")");
+    }
+
+    // The key as SeedSequence entropy: as written (UInt128 converts to BigInteger, ulong stays ulong), a non-negative
+    // constant as its value. A key that mixes a worker or loop index into a root key (rootKey + i: fine for Philox keys)
+    // would be RNG1001's "root seed plus index" once it is SeedSequence entropy, so the index goes first in a list,
+    // [i, rootKey + i], as NumPy recommends ([worker_id, root_seed]): still one entropy per key and index, and runs with
+    // nearby root keys no longer share streams. (Not RNG1001's own [i, rootKey], which drops constant offsets: the
+    // keys rootKey + 10 + i and rootKey + 20 + i would become the same list.)
+    private static string? KeyEntropy(SeedSinkUse use, RngKnownTypes types, Compilation compilation)
+    {
+        var key = use.SeedValue;
+        if (key.TryGetIntegerConstant(out var constant) && constant.Sign >= 0)
+        {
+            return OperationHelpers.Text(key.WalkDownConversions());
+        }
+
+        var asSeed = new SeedSinkUse(use.Call, new SeedSink(use.Sink.Method, use.Sink.SeedParameter, SeedSinkKind.SeedSequence, SeedRole.Seed, isListEntropy: false), use.SeedArgument);
+        if (!SeedArithmetic.TryAnalyze(asSeed, types, out var arithmetic))
+        {
+            return OperationHelpers.Text(use.SeedSyntax);
+        }
+
+        var list = RngFixSyntax.EntropyList(arithmetic.WorkerLeaves.Add(key), types, out var hasSignedCast);
+        if (list is null)
+        {
+            return null;
+        }
+
+        // The key is the last entry, where it needs no parentheses.
+        var keyText = key.Syntax.ToString();
+        var parenthesized = ", (" + keyText + ") }";
+        if (list.EndsWith(parenthesized, System.StringComparison.Ordinal))
+        {
+            list = list.Substring(0, list.Length - parenthesized.Length) + ", " + keyText + " }";
+        }
+
+        return RngFixSyntax.Unchecked(list, hasSignedCast, use.SeedSyntax, compilation);
     }
 
     // The seed as SeedSequence entropy: as written when it cannot be negative, else reinterpreted as unsigned (lossless).
@@ -236,19 +274,15 @@ public sealed class SeedMaterialCodeFixProvider : RngCodeFixProvider
         return next;
     }
 
-    // new ulong[] { unchecked((uint)-3) } written by an earlier fix stands for the seed -3.
+    // new ulong[] { unchecked((uint)-3) } written by an earlier fix stands for the seed -3, and a key list
+    // new BigInteger[] { (uint)j, rootKey + j } for its last entry, the key. Two children can only coincide when their
+    // entropy is the same, and then so is this value, so the child indices above never miss a clash.
     private static OffsetSet? EntropyValue(IOperation entropy, SeedMaterials materials)
     {
         var value = entropy.WalkDownConversions();
-        if (value is IArrayCreationOperation { Initializer.ElementValues: { Length: 1 } elements })
+        if (value is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements })
         {
-            var element = elements[0].WalkDownConversions();
-            if (element is IConversionOperation { Operand: var operand })
-            {
-                element = operand;
-            }
-
-            return materials.Offsets.Evaluate(element);
+            return materials.Offsets.Evaluate(elements[elements.Length - 1].WalkDownConversions());
         }
 
         return materials.Offsets.Evaluate(value);

@@ -309,6 +309,7 @@ public sealed class RNG3002SameSeedMaterialTests
     public async Task Fix_IntersectingKeyRanges_TakeDistinctChildren_FixAll()
     {
         // The third loop's keys meet both earlier loops' keys: it takes child 1, past the child 0 the second loop takes.
+        // A key with a loop index becomes the list [index, key] (RNG1001's order), not rootKey + index as a single seed.
         const string source = """
             using System;
             using Rng;
@@ -339,6 +340,7 @@ public sealed class RNG3002SameSeedMaterialTests
             """;
         const string fixedSource = """
             using System;
+            using System.Numerics;
             using Rng;
 
             class C
@@ -355,12 +357,12 @@ public sealed class RNG3002SameSeedMaterialTests
 
                     for (int j = 3; j < 7; j++)
                     {
-                        second[j - 3] = new Philox(new SeedSequence(rootKey + 10 + (uint)j).Spawn(1)[0]);
+                        second[j - 3] = new Philox(new SeedSequence(new BigInteger[] { (uint)j, rootKey + 10 + (uint)j }).Spawn(1)[0]);
                     }
 
                     for (int m = 2; m < 5; m++)
                     {
-                        third[m - 2] = new Philox(new SeedSequence(rootKey + 10 + (uint)m).Spawn(2)[1]);
+                        third[m - 2] = new Philox(new SeedSequence(new BigInteger[] { (uint)m, rootKey + 10 + (uint)m }).Spawn(2)[1]);
                     }
                 }
             }
@@ -401,6 +403,33 @@ public sealed class RNG3002SameSeedMaterialTests
             }
             """;
         await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedMaterialCodeFixProvider.SpawnChildKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task FixedKeyCode_RaisesNoSeedArithmeticWarning()
+    {
+        // The rewritten key loop keys a SeedSequence by [j, key]: RNG1001 must not object to the fix's own output.
+        const string fixedSource = """
+            using System;
+            using System.Numerics;
+            using Rng;
+
+            class C
+            {
+                void M(UInt128 rootKey, UInt128 key)
+                {
+                    var second = new Philox[4];
+                    for (int j = 3; j < 7; j++)
+                    {
+                        second[j - 3] = new Philox(new SeedSequence(new BigInteger[] { (uint)j, rootKey + 10 + (uint)j }).Spawn(1)[0]);
+                    }
+
+                    var b = new Philox(new SeedSequence(key).Spawn(2)[1], counter: 2);
+                    var c = new Philox(new SeedSequence(rootKey + 1).Spawn(1)[0]);
+                }
+            }
+            """;
+        await Rng.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<SeedArithmeticAnalyzer>.VerifyAnalyzerAsync(fixedSource, WithRuntime);
     }
 
     [Fact]
