@@ -195,7 +195,7 @@ public sealed class SeedMaterialCodeFixProvider : RngCodeFixProvider
         {
             var parameter = constructor.Parameters.First(p => p.Name == argument.Parameter!.Name);
             var isPositional = argument.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { NameColon: null } && parameter.Ordinal == argument.Parameter!.Ordinal;
-            arguments.Add((isPositional ? string.Empty : parameter.Name + ": ") + OperationHelpers.Text(argument.Value.Syntax));
+            arguments.Add((isPositional ? string.Empty : parameter.Name + ": ") + argument.Value.Syntax.ToString());
         }
 
         return new RngEdit(title, SpawnChildKey, factory.Syntax, "new " + RngFixSyntax.FullName(generatorType) + "(" + string.Join(", ", arguments) + ")");
@@ -218,7 +218,7 @@ public sealed class SeedMaterialCodeFixProvider : RngCodeFixProvider
         var asSeed = new SeedSinkUse(use.Call, new SeedSink(use.Sink.Method, use.Sink.SeedParameter, SeedSinkKind.SeedSequence, SeedRole.Seed, isListEntropy: false), use.SeedArgument);
         if (!SeedArithmetic.TryAnalyze(asSeed, types, out var arithmetic))
         {
-            return OperationHelpers.Text(use.SeedSyntax);
+            return use.SeedSyntax.ToString();
         }
 
         var list = RngFixSyntax.EntropyList(arithmetic.WorkerLeaves.Add(key), types, out var hasSignedCast);
