@@ -136,9 +136,10 @@ public sealed class ProcessHashSeedCodeFixProvider : RngCodeFixProvider
     /// <summary>One value the per-process hash covers, as code the fix can write (evaluated once, in source order).</summary>
     private readonly struct HashedValue
     {
-        public HashedValue(string code, string rawCode, ITypeSymbol type, bool isRepeatable, string text, bool isNegativeConstant = false)
+        public HashedValue(string code, string rawCode, ITypeSymbol type, bool isRepeatable, string text, bool isNegativeConstant = false, bool isNonNegativeConstant = false)
         {
             IsNegativeConstant = isNegativeConstant;
+            IsNonNegativeConstant = isNonNegativeConstant;
             Code = code;
             RawCode = rawCode;
             Type = type;
@@ -159,6 +160,9 @@ public sealed class ProcessHashSeedCodeFixProvider : RngCodeFixProvider
 
         /// <summary>True for a constant below zero: its cast to uint must be written unchecked (CS0221).</summary>
         public bool IsNegativeConstant { get; }
+
+        /// <summary>True for a constant of at least zero: as an entry it needs no cast.</summary>
+        public bool IsNonNegativeConstant { get; }
 
         /// <summary>For the title.</summary>
         public string Text { get; }
@@ -212,7 +216,7 @@ public sealed class ProcessHashSeedCodeFixProvider : RngCodeFixProvider
                 or PrefixUnaryExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax;
             var isConstant = value.TryGetIntegerConstant(out var constant);
             var isRepeatable = isConstant || IsStableReference(value.WalkDownConversions());
-            values.Add(new HashedValue(isSimple ? syntax : "(" + syntax + ")", syntax, type, isRepeatable, OperationHelpers.Text(value), isConstant && constant.Sign < 0));
+            values.Add(new HashedValue(isSimple ? syntax : "(" + syntax + ")", syntax, type, isRepeatable, OperationHelpers.Text(value), isConstant && constant.Sign < 0, isConstant && constant.Sign >= 0));
             return true;
         }
 
@@ -371,6 +375,9 @@ public sealed class ProcessHashSeedCodeFixProvider : RngCodeFixProvider
                     break;
                 case SpecialType.System_Char or SpecialType.System_Byte or SpecialType.System_UInt16 or SpecialType.System_UInt32:
                     elements.Add("(uint)" + value.Code);
+                    break;
+                case SpecialType.System_Int32 when value.IsNonNegativeConstant && !isEnum && value.Type.SpecialType == SpecialType.System_Int32:
+                    elements.Add(value.Code);
                     break;
                 case SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_Int32:
                     hasSignedCast = true;

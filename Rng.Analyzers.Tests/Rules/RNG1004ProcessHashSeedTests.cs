@@ -296,6 +296,55 @@ public sealed class RNG1004ProcessHashSeedTests
     }
 
     [Fact]
+    public async Task Fix_ValuesReadThroughVariables_NestedTuplesFlattened()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using Rng;
+
+            record Experiment(string Name, int Run);
+
+            class C
+            {
+                void Run(string text, Experiment experiment)
+                {
+                    var pair = (label: text, id: 7u);
+                    var anonymous = new { text, Count = (short)-2 };
+                    var a = new Random({|RNG1004:pair.GetHashCode()|});
+                    var b = new Random({|RNG1004:anonymous.GetHashCode()|});
+                    var c = new Random({|RNG1004:EqualityComparer<Experiment>.Default.GetHashCode(experiment)|});
+                    var d = new Random({|RNG1004:((text, 1), experiment).GetHashCode()|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Collections.Generic;
+            using System.Numerics;
+            using System.Security.Cryptography;
+            using System.Text;
+            using Rng;
+
+            record Experiment(string Name, int Run);
+
+            class C
+            {
+                void Run(string text, Experiment experiment)
+                {
+                    var pair = (label: text, id: 7u);
+                    var anonymous = new { text, Count = (short)-2 };
+                    var a = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(pair.label)), isUnsigned: true), pair.id }).GenerateState(1)[0]);
+                    var b = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(anonymous.text)), isUnsigned: true), (uint)anonymous.Count }).GenerateState(1)[0]);
+                    var c = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Name)), isUnsigned: true), (uint)experiment.Run }).GenerateState(1)[0]);
+                    var d = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(text)), isUnsigned: true), 1, new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Name)), isUnsigned: true), (uint)experiment.Run }).GenerateState(1)[0]);
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, ProcessHashSeedCodeFixProvider.StableHashKey, WithRuntime);
+    }
+
+    [Fact]
     public async Task NoFix_WithoutRngRuntime_OrForValuesWithoutAStableForm()
     {
         await VerifyFix.VerifyNoCodeFixAsync(
