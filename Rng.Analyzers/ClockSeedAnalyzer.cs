@@ -21,7 +21,7 @@ public sealed class ClockSeedAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var types = RngKnownTypes.Create(start.Compilation, start.Options);
+            var types = KnownTypesCache.Get(start.Compilation, start.Options);
             RngAnalysis.RegisterSeedSinkAction(start, types, (operationContext, use) =>
             {
                 if (SeedSources.TryFindClockSource(use, types, out var source))

@@ -26,7 +26,7 @@ public sealed class LowEntropySeedAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var types = RngKnownTypes.Create(start.Compilation, start.Options);
+            var types = KnownTypesCache.Get(start.Compilation, start.Options);
             RngAnalysis.RegisterSeedSinkAction(start, types, (operationContext, use) =>
             {
                 if (TryGetLowEntropyConstant(use, out var value, out _))

@@ -18,7 +18,7 @@ public sealed class RngConfigurationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationAction(static compilationContext =>
         {
-            var types = RngKnownTypes.Create(compilationContext.Compilation, compilationContext.Options);
+            var types = KnownTypesCache.Get(compilationContext.Compilation, compilationContext.Options);
             foreach (var error in types.ConfigurationErrors)
             {
                 compilationContext.ReportDiagnostic(

@@ -22,7 +22,7 @@ public sealed class SeedArithmeticAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var types = RngKnownTypes.Create(start.Compilation, start.Options);
+            var types = KnownTypesCache.Get(start.Compilation, start.Options);
             RngAnalysis.RegisterSeedSinkAction(start, types, (operationContext, use) => Analyze(operationContext, use, types));
         });
     }

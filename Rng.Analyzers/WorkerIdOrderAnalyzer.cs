@@ -20,7 +20,7 @@ public sealed class WorkerIdOrderAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var types = RngKnownTypes.Create(start.Compilation, start.Options);
+            var types = KnownTypesCache.Get(start.Compilation, start.Options);
             RngAnalysis.RegisterSeedSinkAction(start, types, (operationContext, use) =>
             {
                 if (TryAnalyze(use, types, out var order))
