@@ -326,7 +326,7 @@ public sealed partial class SharedRngCodeFixProvider
             return null;
         }
 
-        return PerItemPlan(apiName, rootIndex, invocation, lambda, RootFor(created, factory!, invocation, model, types), reads.Select(r => (r.Syntax, adaptor)), Enumerable.Empty<StatementSyntax>());
+        return PerItemPlan(apiName, rootIndex, invocation, lambda, RootFor(created, factory!, invocation, model, types), reads.Select(r => (WithSuppression(r.Syntax), adaptor)), Enumerable.Empty<StatementSyntax>());
     }
 
     private static FixPlan? PlanThreadStatic(
@@ -376,7 +376,7 @@ public sealed partial class SharedRngCodeFixProvider
                     break;
                 case var parent when IsDrawOrArgument(reference, parent):
                     reads.Add(reference);
-                    replaced.Add(reference.Syntax);
+                    replaced.Add(WithSuppression(reference.Syntax));
                     break;
                 default:
                     return null;
@@ -402,7 +402,7 @@ public sealed partial class SharedRngCodeFixProvider
 
                 accessors.Add(accessor.OriginalDefinition);
                 reads.Add(node);
-                replaced.Add(node.Syntax);
+                replaced.Add(WithSuppression(node.Syntax));
                 created ??= accessorCreation;
                 creationBoundary ??= body;
             }
@@ -455,6 +455,10 @@ public sealed partial class SharedRngCodeFixProvider
         plan.Removals.AddRange(removals);
         return plan;
     }
+
+    // rngs.Value! and t_rng!: the item's generator is never null, so the suppression goes with the read.
+    private static SyntaxNode WithSuppression(SyntaxNode read) =>
+        read.Parent is PostfixUnaryExpressionSyntax suppression && suppression.IsKind(SyntaxKind.SuppressNullableWarningExpression) ? suppression : read;
 
     private static IMethodSymbol? AccessorOf(IOperation operation) => operation switch
     {
@@ -547,6 +551,11 @@ public sealed partial class SharedRngCodeFixProvider
     // rng => { } or rng => rng.Dispose() / { rng.Dispose(); } / rng?.Dispose().
     private static bool DoesNothingOrDisposes(IAnonymousFunctionOperation localFinally)
     {
+        if (localFinally.Symbol.Parameters.Length != 1)
+        {
+            return false;
+        }
+
         foreach (var operation in localFinally.Body.Operations)
         {
             switch (operation)

@@ -266,7 +266,7 @@ public sealed class RNG2002PerThreadFixTests
 
                 void Run(int n, double[] results)
                 {
-                    ParallelRandom.For(0, n, new SeedSequence(7), (i, itemRng) => results[i] = itemRng.AsRandom()!.NextDouble() + itemRng.AsRandom()!.Next(10));
+                    ParallelRandom.For(0, n, new SeedSequence(7), (i, itemRng) => results[i] = itemRng.AsRandom().NextDouble() + itemRng.AsRandom().Next(10));
                 }
             }
             """;
@@ -309,7 +309,7 @@ public sealed class RNG2002PerThreadFixTests
                     using var rngs = new ThreadLocal<Generator>(() => Generator.Create(rootSeed + Interlocked.Increment(ref next)));
                     ParallelRandom.ForEach(items, new SeedSequence((ulong)rootSeed), (item, index, itemRng) =>
                     {
-                        results[item] = itemRng!.Random();
+                        results[item] = itemRng.Random();
                     });
                 }
             }
@@ -461,7 +461,7 @@ public sealed class RNG2002PerThreadFixTests
 
                 void Run(int n, double[] results, int rootSeed)
                 {
-                    ParallelRandom.For(0, n, new SeedSequence(5), (i, itemRng) => results[i] = itemRng.AsRandom()!.NextDouble());
+                    ParallelRandom.For(0, n, new SeedSequence(5), (i, itemRng) => results[i] = itemRng.AsRandom().NextDouble());
                     ParallelRandom.For(0, n, new SeedSequence(), (j, itemRng2) => results[j] += itemRng2.AsRandom().NextDouble());
 
                     var counter = rootSeed;
@@ -469,6 +469,49 @@ public sealed class RNG2002PerThreadFixTests
                     {
                         results[k] *= itemRng3.AsRandom().NextDouble();
                     });
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SharedRngCodeFixProvider.PerItemStreamsKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_InACheckedContext_ReinterpretsASignedBaseUnchecked()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(int n, double[] results, int rootSeed)
+                {
+                    checked
+                    {
+                        var next = 0;
+                        var rngs = new ThreadLocal<Random>(() => new Random(rootSeed + Interlocked.Increment(ref next)));
+                        Parallel.For(0, n, i => results[i] = {|RNG2002:rngs.Value|}!.NextDouble());
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(int n, double[] results, int rootSeed)
+                {
+                    checked
+                    {
+                        var next = 0;
+                        var rngs = new ThreadLocal<Random>(() => new Random(rootSeed + Interlocked.Increment(ref next)));
+                        ParallelRandom.For(0, n, new SeedSequence(unchecked((uint)rootSeed)), (i, itemRng) => results[i] = itemRng.AsRandom().NextDouble());
+                    }
                 }
             }
             """;
@@ -520,6 +563,14 @@ public sealed class RNG2002PerThreadFixTests
                         return rng;
                     }, rng => { });
 
+                    // The body replaces its state.
+                    Parallel.For(0, n, () => new Random(Interlocked.Increment(ref counter)), (i, state, rng) =>
+                    {
+                        results[i] = {|RNG2002:rng|}.NextDouble();
+                        rng = new Random(i);
+                        return rng;
+                    }, rng => { });
+
                     // 64-bit indices: ParallelRandom.For takes int.
                     Parallel.For(0L, n, () => new Random(Interlocked.Increment(ref counter)), (i, state, rng) =>
                     {
@@ -566,11 +617,24 @@ public sealed class RNG2002PerThreadFixTests
                         results[i] = t_rng.NextDouble();
                     });
 
+                    // Re-seeded in the body.
+                    Parallel.For(0, n, i =>
+                    {
+                        {|RNG2002:t_rng|} ??= new Random(Interlocked.Increment(ref s_next));
+                        results[i] = t_rng.NextDouble();
+                        t_rng = new Random(Interlocked.Increment(ref s_next));
+                    });
+
+                    // The ThreadLocal is handed on.
+                    Parallel.For(0, n, i => results[i] = {|RNG2002:s_rngs.Value|}!.NextDouble() + Use(s_rngs));
+
                     // The loop has loop state.
                     Parallel.For(0, n, (i, state) => results[i] = {|RNG2002:s_other.Value|}!.NextDouble());
                 }
 
                 static double Helper() => s_other.Value!.NextDouble();
+
+                static double Use(ThreadLocal<Random> rngs) => rngs.Value!.NextDouble();
             }
             """;
         await VerifyFix.VerifyNoCodeFixAsync(source, equivalenceKey: null, WithRuntime);
