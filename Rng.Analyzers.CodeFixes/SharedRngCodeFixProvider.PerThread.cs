@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Rng.Analyzers.CodeFixes;
 
-/// <summary>
+/// <remarks>
 /// The per-item streams fix for RNG2002's per-thread RNGs (Rng.Runtime referenced; same equivalence key and Fix All as
 /// the fix for Random.Shared and locked RNGs):
 /// <list type="bullet">
@@ -36,7 +36,9 @@ namespace Rng.Analyzers.CodeFixes;
 /// (<c>new SeedSequence(42)</c>, <c>new SeedSequence((uint)rootSeed)</c>, signed values reinterpreted losslessly as
 /// unsigned). Otherwise a fresh <c>new SeedSequence()</c> (OS entropy, loggable through <c>Entropy</c>): the old run
 /// was not reproducible either. The items' numbers differ from the per-thread RNGs' numbers in any case.
-/// </summary>
+/// <para>A [ThreadStatic] RNG used only through its accessor is reported inside the accessor, found from no loop: the fix
+/// then rewrites every Parallel.For/ForEach of the document that reaches the field through that report.</para>
+/// </remarks>
 public sealed partial class SharedRngCodeFixProvider
 {
     /// <summary>What a localInit loop keeps: argument positions in the original argument list and the lambda's parameters.</summary>

@@ -1,3 +1,9 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Rng.Analyzers.Tests.Infrastructure;
 using Rng.Analyzers.CodeFixes;
 using VerifyFix = Rng.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Rng.Analyzers.SharedRngAnalyzer, Rng.Analyzers.CodeFixes.SharedRngCodeFixProvider>;
@@ -665,5 +671,111 @@ public sealed class RNG2002PerThreadFixTests
             }
             """;
         await VerifyFix.VerifyNoCodeFixAsync(source, equivalenceKey: null);
+    }
+
+    // ---------------- robustness: odd and broken code never makes the fix throw ----------------
+
+    public static TheoryData<string> OddSources() => new()
+    {
+        // Partial statements and missing types around each per-thread shape.
+        """
+        using System; using System.Threading; using System.Threading.Tasks;
+        class C
+        {
+            static int s_next; [ThreadStatic] static Random? t_rng;
+            static readonly ThreadLocal<Random> s_rngs = new(() => new Random(Interlocked.Increment(ref s_next)));
+            static Random Rng => t_rng ??= new Random(Interlocked.Increment(ref s_next));
+            void M(int n, double[] r, Unknown u)
+            {
+                Parallel.For(0, n, () => new Random(Interlocked.Increment(ref s_next)), (i, state, rng) => { r[i] = rng.NextDouble() + u.X; return rng; }, rng => { );
+                Parallel.For(0, n, i => r[i] = s_rngs.Value!.NextDouble() + Missing.Value;
+                Parallel.For(0, n, i => r[i] = Rng.NextDouble() + (t_rng ??= new Random(Interlocked.Increment(ref s_next))).Next(
+        """,
+        // Wrong delegate shapes: missing parameters, method groups, too many parameters, localFinally without a parameter.
+        """
+        using System; using System.Threading; using System.Threading.Tasks;
+        class C
+        {
+            static int s_next;
+            static Random Init() => new Random(Interlocked.Increment(ref s_next));
+            static Random Body(int i, ParallelLoopState s, Random rng) { rng.Next(); return rng; }
+            void M(int n, double[] r)
+            {
+                Parallel.For(0, n, Init, (i, state, rng) => { r[i] = rng.NextDouble(); return rng; }, rng => { });
+                Parallel.For(0, n, () => new Random(Interlocked.Increment(ref s_next)), Body, rng => { });
+                Parallel.For(0, n, () => new Random(Interlocked.Increment(ref s_next)), (i, state, rng, extra) => { r[i] = rng.NextDouble(); return rng; }, rng => { });
+                Parallel.For(0, n, () => new Random(Interlocked.Increment(ref s_next)), (i, state, rng) => { r[i] = rng.NextDouble(); return rng; }, () => { });
+                Parallel.ForEach(new[] { 1 }, () => new Random(Interlocked.Increment(ref s_next)), (x, state, rng) => { r[x] = rng.NextDouble(); }, rng => { });
+            }
+        }
+        """,
+        // Seeds the root search cannot read: recursive locals, expressions, unknown counters.
+        """
+        using System; using System.Threading; using System.Threading.Tasks; using Rng;
+        class C
+        {
+            void M(int n, double[] r, int[] seeds, int rootSeed)
+            {
+                var a = b + 1; var b = a + 1;
+                Parallel.For(0, n, () => new Random(a + Interlocked.Increment(ref seeds[0])), (i, state, rng) => { r[i] = rng.NextDouble(); return rng; }, rng => { });
+                Parallel.For(0, n, () => new Random(Interlocked.Increment(ref a) * Interlocked.Increment(ref b)), (i, state, rng) => { r[i] = rng.NextDouble(); return rng; }, rng => { });
+                var g = new ThreadLocal<Generator>(() => Generator.Create((ulong)(rootSeed - Interlocked.Decrement(ref a)) + Missing));
+                Parallel.ForEach(seeds, s => r[s] = g.Value!.Random());
+                long big = -5;
+                Parallel.For(0, n, () => new Random((int)(big + Interlocked.Increment(ref big))), (i, state, rng) => { r[i] = rng.NextDouble(); return rng; }, rng => { });
+            }
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(OddSources))]
+    public async Task NeverThrows_OnOddOrBrokenCode_OneAtATimeAndFixAll(string source)
+    {
+        var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).Add(TestReferences.RngRuntime);
+        using var workspace = new AdhocWorkspace();
+        var project = workspace.AddProject("Odd", LanguageNames.CSharp)
+            .WithMetadataReferences(references)
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var document = project.AddDocument("Odd.cs", source);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostics = (await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SharedRngAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None)).Where(d => d.Id is "RNG2001" or "RNG2002").ToImmutableArray();
+        Assert.Contains(diagnostics, d => d.Id == "RNG2002");
+
+        var provider = new SharedRngCodeFixProvider();
+        var keys = new HashSet<string>();
+        foreach (var diagnostic in diagnostics)
+        {
+            var actions = new List<CodeAction>();
+            await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+            foreach (var action in actions)
+            {
+                keys.Add(action.EquivalenceKey!);
+                foreach (var operation in await action.GetOperationsAsync(CancellationToken.None))
+                {
+                    Assert.NotNull(operation);
+                }
+            }
+        }
+
+        foreach (var key in keys.Append(SharedRngCodeFixProvider.PerItemStreamsKey).Distinct())
+        {
+            var context = new FixAllContext(document, provider, FixAllScope.Document, key, new[] { "RNG2001", "RNG2002" }, new FixedDiagnostics(diagnostics), CancellationToken.None);
+            var fixAll = await provider.GetFixAllProvider()!.GetFixAsync(context);
+            if (fixAll is not null)
+            {
+                Assert.NotEmpty(await fixAll.GetOperationsAsync(CancellationToken.None));
+            }
+        }
+    }
+
+    private sealed class FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(Array.Empty<Diagnostic>());
     }
 }
