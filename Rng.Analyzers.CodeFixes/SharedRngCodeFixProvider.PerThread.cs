@@ -726,6 +726,12 @@ public sealed partial class SharedRngCodeFixProvider
             return null;
         }
 
+        // An instance field read from a static context (a lambda in a static method) would not compile at the loop.
+        if (symbol is IFieldSymbol { IsStatic: false } && model.GetEnclosingSymbol(loop.SpanStart) is { IsStatic: true })
+        {
+            return null;
+        }
+
         var text = value.Syntax.ToString();
         var cast = value.Type?.SpecialType switch
         {

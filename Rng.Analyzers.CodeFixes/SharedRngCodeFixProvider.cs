@@ -29,8 +29,8 @@ namespace Rng.Analyzers.CodeFixes;
 /// </list>
 /// No fix when the RNG is also used in functions the body calls (the fix would leave them sharing it), when the body
 /// assigns it, or for other overloads (loop state, localInit, 64-bit indices).
-/// Per-thread RNGs (RNG2002: ThreadLocal, [ThreadStatic], localInit) get the same per-item streams fix; see the
-/// other part of this class (SharedRngCodeFixProvider.PerThread.cs) for the shapes and how their root is chosen.
+/// Per-thread RNGs (RNG2002: the localInit state itself, ThreadLocal, [ThreadStatic]) get the same per-item streams
+/// fix; the remarks (SharedRngCodeFixProvider.PerThread.cs) list the shapes and how their root is chosen.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SharedRngCodeFixProvider))]
 [Shared]
