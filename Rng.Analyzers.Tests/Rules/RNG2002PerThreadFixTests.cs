@@ -428,6 +428,66 @@ public sealed class RNG2002PerThreadFixTests
     }
 
     [Fact]
+    public async Task Fix_ThreadStaticThroughLazyMethod_RewritesEveryLoopThatReachesIt()
+    {
+        const string source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private static long s_next = 9;
+                [ThreadStatic] private static Random? t_rng;
+
+                private static Random GetRng()
+                {
+                    return {|RNG2002:t_rng|} ??= new Random((int)Interlocked.Increment(ref s_next));
+                }
+
+                void Run(int[] items, double[] results)
+                {
+                    Parallel.ForEach(items, (int item) => results[item] = GetRng().NextDouble());
+                    Parallel.For(0, items.Length, i => results[i] *= GetRng().NextDouble());
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                private static long s_next = 9;
+                [ThreadStatic] private static Random? t_rng;
+
+                private static Random GetRng()
+                {
+                    return t_rng ??= new Random((int)Interlocked.Increment(ref s_next));
+                }
+
+                void Run(int[] items, double[] results)
+                {
+                    ParallelRandom.ForEach(items, new SeedSequence(9), (int item, long index, Generator itemRng) => results[item] = itemRng.AsRandom().NextDouble());
+                    ParallelRandom.For(0, items.Length, new SeedSequence(9), (i, itemRng2) => results[i] *= itemRng2.AsRandom().NextDouble());
+                }
+            }
+            """;
+        var test = new VerifyFix.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = SharedRngCodeFixProvider.PerItemStreamsKey,
+        };
+        WithRuntime.Apply(test, test.TestState);
+        test.FixedState.AdditionalReferences.Add(TestReferences.RngRuntime);
+        test.CodeFixTestBehaviors |= Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Fix_FixAll_RewritesEveryPerThreadLoopAndSharedLoopInTheDocument()
     {
         const string source = """
