@@ -53,8 +53,8 @@ public sealed class ProcessHashSeedCodeFixProvider : RngCodeFixProvider
             && EntropyList(values, target.Types, out hasSignedCast) is { } list)
         {
             entropy = list;
-            title = "Seed from a stable hash of " + string.Join(", ", values.Select(v => "'" + v.Text + "'"))
-                + " (SHA-256 of the UTF-8 text, integers as they are; the same in every process)";
+            var named = string.Join(", ", values.Take(4).Select(v => "'" + v.Text + "'")) + (values.Count > 4 ? " and " + (values.Count - 4).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more" : string.Empty);
+            title = "Seed from a stable hash of " + named + " (SHA-256 of the UTF-8 text, integers as they are; the same in every process)";
         }
         else
         {
