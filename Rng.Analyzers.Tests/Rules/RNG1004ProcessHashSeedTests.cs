@@ -80,6 +80,24 @@ public sealed class RNG1004ProcessHashSeedTests
     }
 
     [Fact]
+    public async Task Triggers_ForADerivedRecordWhoseStringsAreInItsBaseRecord()
+    {
+        const string source = """
+            using System;
+
+            record Named(string Name);
+
+            record Run(int Index) : Named("baseline");
+
+            class C
+            {
+                void M(Run run) => new Random({|#0:run.GetHashCode()|});
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source, Expected(0, "run.GetHashCode()", "the hash code of record 'Run', which holds strings"));
+    }
+
+    [Fact]
     public async Task DoesNotTrigger_ForStableHashes()
     {
         const string source = """
