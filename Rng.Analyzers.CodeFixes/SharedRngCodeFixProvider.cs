@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
@@ -28,10 +29,12 @@ namespace Rng.Analyzers.CodeFixes;
 /// </list>
 /// No fix when the RNG is also used in functions the body calls (the fix would leave them sharing it), when the body
 /// assigns it, or for other overloads (loop state, localInit, 64-bit indices).
+/// Per-thread RNGs (RNG2002: the localInit state itself, ThreadLocal, [ThreadStatic]) get the same per-item streams
+/// fix; the remarks (SharedRngCodeFixProvider.PerThread.cs) list the shapes and how their root is chosen.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SharedRngCodeFixProvider))]
 [Shared]
-public sealed class SharedRngCodeFixProvider : CodeFixProvider
+public sealed partial class SharedRngCodeFixProvider : CodeFixProvider
 {
     /// <summary>Equivalence key of the per-item streams fix (RNG2001 and RNG2002).</summary>
     public const string PerItemStreamsKey = "RNG2001.PerItemStreams";
@@ -51,18 +54,19 @@ public sealed class SharedRngCodeFixProvider : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            var plan = await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
-            if (plan is null)
+            var plans = await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+            if (plans.Count == 0)
             {
                 continue;
             }
 
+            var plan = plans[0];
             var document = context.Document;
-            var title = plan.Mode == FixMode.PerItemStreams
+            var title = plan.Mode != FixMode.RandomShared
                 ? "Give every item its own stream with ParallelRandom." + plan.ApiName
                 : "Use Random.Shared (thread-safe, but not reproducible)";
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => ApplyAsync(document, new[] { plan }, ct), plan.EquivalenceKey),
+                CodeAction.Create(title, ct => ApplyAsync(document, plans, ct), plan.EquivalenceKey),
                 diagnostic);
         }
     }
@@ -72,10 +76,12 @@ public sealed class SharedRngCodeFixProvider : CodeFixProvider
         var plans = new List<FixPlan>();
         foreach (var diagnostic in diagnostics)
         {
-            var plan = await PlanAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false);
-            if (plan is not null && plan.EquivalenceKey == context.CodeActionEquivalenceKey)
+            foreach (var plan in await PlanAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false))
             {
-                plans.Add(plan);
+                if (plan.EquivalenceKey == context.CodeActionEquivalenceKey)
+                {
+                    plans.Add(plan);
+                }
             }
         }
 
@@ -86,6 +92,9 @@ public sealed class SharedRngCodeFixProvider : CodeFixProvider
     {
         PerItemStreams,
         RandomShared,
+
+        /// <summary>Parallel.For/ForEach with localInit/localFinally becomes ParallelRandom.For/ForEach (per-item streams too).</summary>
+        LocalInit,
     }
 
     /// <summary>What one diagnostic's fix rewrites, computed on the unchanged document.</summary>
@@ -93,7 +102,7 @@ public sealed class SharedRngCodeFixProvider : CodeFixProvider
     {
         public FixMode Mode { get; set; }
 
-        public string EquivalenceKey => Mode == FixMode.PerItemStreams ? PerItemStreamsKey : RandomSharedKey;
+        public string EquivalenceKey => Mode == FixMode.RandomShared ? RandomSharedKey : PerItemStreamsKey;
 
         /// <summary>"For" or "ForEach".</summary>
         public string ApiName { get; set; } = "";
@@ -113,32 +122,65 @@ public sealed class SharedRngCodeFixProvider : CodeFixProvider
 
         /// <summary>lock statements on the shared RNG itself, whose bodies replace them.</summary>
         public List<LockStatementSyntax> Locks { get; } = new();
+
+        /// <summary>Statements that only initialise the per-thread RNG (<c>t_rng ??= new Random(seed);</c>), removed.</summary>
+        public List<StatementSyntax> Removals { get; } = new();
+
+        /// <summary>LocalInit mode: what the rewritten call and lambda keep.</summary>
+        public LocalInitShape? LocalInit { get; set; }
     }
 
-    private static async Task<FixPlan?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<FixPlan>> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (root is null || model is null)
         {
-            return null;
+            return Array.Empty<FixPlan>();
         }
 
         var types = RngKnownTypes.Create(model.Compilation, document.Project.AnalyzerOptions);
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        if (model.GetOperation(node, cancellationToken) is not { } reference
-            || !ParallelBodies.TryGetEnclosing(reference, types, out var parallelDelegate)
-            || parallelDelegate.Lambda is not { } lambdaOperation
+        if (model.GetOperation(node, cancellationToken) is not { } reference)
+        {
+            return Array.Empty<FixPlan>();
+        }
+
+        var bodies = new FunctionBodies(model.Compilation);
+        if (!ParallelBodies.TryGetEnclosing(reference, types, out var parallelDelegate))
+        {
+            // A [ThreadStatic] RNG reported in the accessor that lazily creates it: fix the loops that reach it.
+            return types.HasRngRuntime
+                && reference is IFieldReferenceOperation { Field: { } field } && WorkerContexts.IsThreadStatic(field.OriginalDefinition, types)
+                ? PlanPerThreadAccessorLoops(root, model, diagnostic, types, bodies, cancellationToken)
+                : Array.Empty<FixPlan>();
+        }
+
+        return PlanOne(parallelDelegate, diagnostic, model, types, bodies) is { } single ? new[] { single } : Array.Empty<FixPlan>();
+    }
+
+    private static FixPlan? PlanOne(ParallelDelegate parallelDelegate, Diagnostic diagnostic, SemanticModel model, RngKnownTypes types, FunctionBodies bodies)
+    {
+        if (parallelDelegate.Lambda is not { } lambdaOperation
             || lambdaOperation.Syntax is not LambdaExpressionSyntax lambda
             || parallelDelegate.Call.Syntax is not InvocationExpressionSyntax invocation)
         {
             return null;
         }
 
-        var bodies = new FunctionBodies(model.Compilation);
         var scope = ParallelScopes.Build(parallelDelegate, bodies);
         var use = SharedRngUses.Find(scope, types, bodies).FirstOrDefault(u => u.Reference.Syntax.Span == diagnostic.Location.SourceSpan);
-        if (use.Reference is null || use.Kind == SharedUseKind.PerThread || !use.Region.Equals(scope.Regions[0]))
+        if (use.Reference is null)
+        {
+            return null;
+        }
+
+        if (use.Kind == SharedUseKind.PerThread)
+        {
+            return types.HasRngRuntime ? PlanPerThread(use, scope, invocation, lambda, lambdaOperation, model, types, bodies) : null;
+        }
+
+        if (!use.Region.Equals(scope.Regions[0]))
         {
             return null;
         }
@@ -185,58 +227,15 @@ public sealed class SharedRngCodeFixProvider : CodeFixProvider
         List<IOperation> references,
         RngKnownTypes types)
     {
-        if (types.ParallelRandom is null || parallelDelegate.Call is not IInvocationOperation call
-            || call.Arguments.Any(a => a.Syntax is ArgumentSyntax { NameColon: not null })
-            || lambdaOperation.Symbol.Parameters.Length != 1)
-        {
-            return null;
-        }
-
-        // Parallel.For(int, int, [ParallelOptions,] Action<int>) and Parallel.ForEach(IEnumerable<T>, [ParallelOptions,] Action<T>).
-        var parameters = call.TargetMethod.Parameters;
-        string apiName;
-        int rootIndex;
-        if (parallelDelegate.Kind == ParallelApiKind.ParallelFor
-            && parameters.Length is 3 or 4
-            && parameters[0].Type.SpecialType == SpecialType.System_Int32
-            && parameters[1].Type.SpecialType == SpecialType.System_Int32)
-        {
-            apiName = "For";
-            rootIndex = 2;
-        }
-        else if (parallelDelegate.Kind == ParallelApiKind.ParallelForEach
-            && parameters.Length is 2 or 3
-            && parameters[0].Type is INamedTypeSymbol { Name: "IEnumerable", TypeArguments.Length: 1 })
-        {
-            apiName = "ForEach";
-            rootIndex = 1;
-        }
-        else
-        {
-            return null;
-        }
-
-        if (parameters.Length == rootIndex + 2 && !RngKnownTypes.Is(parameters[rootIndex].Type, types.ParallelOptions))
+        if (!TryGetPerItemApi(parallelDelegate, lambdaOperation, types, out var apiName, out var rootIndex))
         {
             return null;
         }
 
         // How the body's code reads the item's Generator in place of the shared RNG.
         var type = use.Reference.Type;
-        string adaptor;
-        if (RngKnownTypes.Is(type, types.Generator))
-        {
-            adaptor = "{0}";
-        }
-        else if (RngKnownTypes.Is(type, types.SystemRandom) && RngFixSyntax.GeneratorHasParameterlessMethod(types, "AsRandom", isStatic: false))
-        {
-            adaptor = "{0}.AsRandom()";
-        }
-        else if (types.IsBitGenerator(type) && references.All(r => UsesOnlyBitGeneratorMembers(r, types)))
-        {
-            adaptor = "{0}.BitGenerator";
-        }
-        else
+        var adaptor = AdaptorFor(type, references, types);
+        if (adaptor is null)
         {
             return null;
         }
@@ -249,11 +248,7 @@ public sealed class SharedRngCodeFixProvider : CodeFixProvider
         }
         else
         {
-            var owner = OperationHelpers.Text(use.Reference);
-            rootEntropy = RngKnownTypes.Is(type, types.Generator) ? owner + ".BitGenerator.NextUInt64()"
-                : types.IsBitGenerator(type) ? owner + ".NextUInt64()"
-                : RngKnownTypes.Is(type, types.SystemRandom) ? owner + ".NextInt64()"
-                : null;
+            rootEntropy = DrawFrom(OperationHelpers.Text(use.Reference), type, types);
         }
 
         if (rootEntropy is null)
@@ -289,8 +284,70 @@ public sealed class SharedRngCodeFixProvider : CodeFixProvider
         return plan;
     }
 
+    // One value drawn from the RNG <paramref name="owner"/> of <paramref name="type"/>, as the root's entropy.
+    private static string? DrawFrom(string owner, ITypeSymbol? type, RngKnownTypes types) =>
+        RngKnownTypes.Is(type, types.Generator) ? owner + ".BitGenerator.NextUInt64()"
+        : types.IsBitGenerator(type) ? owner + ".NextUInt64()"
+        : RngKnownTypes.Is(type, types.SystemRandom) ? owner + ".NextInt64()"
+        : null;
+
+    // Parallel.For(int, int, [ParallelOptions,] Action<int>) and Parallel.ForEach(IEnumerable<T>, [ParallelOptions,] Action<T>)
+    // with positional arguments: which ParallelRandom method replaces it and where its root argument goes.
+    private static bool TryGetPerItemApi(ParallelDelegate parallelDelegate, IAnonymousFunctionOperation lambdaOperation, RngKnownTypes types, out string apiName, out int rootIndex)
+    {
+        apiName = "";
+        rootIndex = 0;
+        if (types.ParallelRandom is null || parallelDelegate.Call is not IInvocationOperation call
+            || call.Arguments.Any(a => a.Syntax is ArgumentSyntax { NameColon: not null })
+            || lambdaOperation.Symbol.Parameters.Length != 1)
+        {
+            return false;
+        }
+
+        var parameters = call.TargetMethod.Parameters;
+        if (parallelDelegate.Kind == ParallelApiKind.ParallelFor
+            && parameters.Length is 3 or 4
+            && parameters[0].Type.SpecialType == SpecialType.System_Int32
+            && parameters[1].Type.SpecialType == SpecialType.System_Int32)
+        {
+            apiName = "For";
+            rootIndex = 2;
+        }
+        else if (parallelDelegate.Kind == ParallelApiKind.ParallelForEach
+            && parameters.Length is 2 or 3
+            && parameters[0].Type is INamedTypeSymbol { Name: "IEnumerable", TypeArguments.Length: 1 })
+        {
+            apiName = "ForEach";
+            rootIndex = 1;
+        }
+        else
+        {
+            return false;
+        }
+
+        return parameters.Length != rootIndex + 2 || RngKnownTypes.Is(parameters[rootIndex].Type, types.ParallelOptions);
+    }
+
+    // How code reads the item's Generator where it read an RNG of <paramref name="type"/> ("{0}" is the generator), or null.
+    private static string? AdaptorFor(ITypeSymbol? type, IEnumerable<IOperation> references, RngKnownTypes types)
+    {
+        if (RngKnownTypes.Is(type, types.Generator))
+        {
+            return "{0}";
+        }
+
+        // A subclass of Random (or of a bit generator) only when the code uses nothing but the base type's members.
+        if (types.IsSystemRandom(type) && RngFixSyntax.GeneratorHasParameterlessMethod(types, "AsRandom", isStatic: false)
+            && (RngKnownTypes.Is(type, types.SystemRandom) || references.All(r => UsesOnlyMembersOf(r, types.SystemRandom))))
+        {
+            return "{0}.AsRandom()";
+        }
+
+        return types.IsBitGenerator(type) && references.All(r => UsesOnlyMembersOf(r, types.BitGenerator)) ? "{0}.BitGenerator" : null;
+    }
+
     // bits.NextUInt64() on a Pcg64 field still compiles on Generator.BitGenerator when the member is BitGenerator's.
-    private static bool UsesOnlyBitGeneratorMembers(IOperation reference, RngKnownTypes types)
+    private static bool UsesOnlyMembersOf(IOperation reference, INamedTypeSymbol? baseType)
     {
         ISymbol? member = reference.Parent switch
         {
@@ -309,7 +366,7 @@ public sealed class SharedRngCodeFixProvider : CodeFixProvider
             member = overriddenProperty;
         }
 
-        return member is not null && RngKnownTypes.Is(member.ContainingType, types.BitGenerator);
+        return member is not null && RngKnownTypes.Is(member.ContainingType, baseType);
     }
 
     private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<FixPlan> plans, CancellationToken cancellationToken)
@@ -344,7 +401,8 @@ public sealed class SharedRngCodeFixProvider : CodeFixProvider
                     }
                 }
 
-                foreach (var lockStatement in plan.Locks)
+                // Locks on the RNG are unwrapped, initialising statements removed (told apart by their kind).
+                foreach (var lockStatement in plan.Locks.Cast<StatementSyntax>().Concat(plan.Removals))
                 {
                     if (!marks.ContainsKey(lockStatement))
                     {
@@ -363,9 +421,12 @@ public sealed class SharedRngCodeFixProvider : CodeFixProvider
         foreach (var (invocationMark, plan, replacements, lockMarks) in groupMarks)
         {
             var invocation = (InvocationExpressionSyntax)current.GetAnnotatedNodes(invocationMark).Single();
-            var rewritten = plan.Mode == FixMode.PerItemStreams
-                ? RewritePerItem(invocation, plan, replacements, lockMarks, names)
-                : ReplaceReferences(invocation, replacements, "");
+            var rewritten = plan.Mode switch
+            {
+                FixMode.PerItemStreams => RewritePerItem(invocation, plan, replacements, lockMarks, names),
+                FixMode.LocalInit => RewriteLocalInit(invocation, plan, replacements, names),
+                _ => ReplaceReferences(invocation, replacements, ""),
+            };
             current = current.ReplaceNode(invocation, rewritten);
         }
 
@@ -387,6 +448,12 @@ public sealed class SharedRngCodeFixProvider : CodeFixProvider
         var withoutLocks = invocation.ReplaceNodes(
             lockMarks.SelectMany(m => invocation.GetAnnotatedNodes(m)).OfType<LockStatementSyntax>(),
             (_, rewritten) => rewritten.Statement is BlockSyntax { Statements.Count: 1 } single ? single.Statements[0].WithTriviaFrom(rewritten) : rewritten.Statement.WithTriviaFrom(rewritten));
+        var removals = lockMarks.SelectMany(m => withoutLocks.GetAnnotatedNodes(m)).Where(n => n is not LockStatementSyntax).ToList();
+        if (removals.Count > 0)
+        {
+            withoutLocks = withoutLocks.RemoveNodes(removals, SyntaxRemoveOptions.KeepNoTrivia)!;
+        }
+
         var replaced = (InvocationExpressionSyntax)ReplaceReferences(withoutLocks, replacements, generatorName);
 
         var lambda = replaced.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>().Last();

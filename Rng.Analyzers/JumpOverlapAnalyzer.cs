@@ -114,7 +114,7 @@ public sealed class JumpOverlapAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {

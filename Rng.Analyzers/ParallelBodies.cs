@@ -73,6 +73,16 @@ internal static class ParallelBodies
     public static bool TryGetApiKind(IMethodSymbol method, RngKnownTypes types, out ParallelApiKind kind)
     {
         kind = default;
+
+        // Called for every invocation and creation: reject by the containing type's name before any symbol comparison.
+        switch (method.ContainingType?.Name)
+        {
+            case "Parallel" or "Task" or "TaskFactory" or "Thread" or "ThreadPool" or "ParallelEnumerable":
+                break;
+            default:
+                return false;
+        }
+
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
         var type = definition.ContainingType;
         if (type is null)

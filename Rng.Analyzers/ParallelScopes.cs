@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Rng.Analyzers;
@@ -95,13 +96,15 @@ internal sealed class ParallelScope
 internal sealed class FunctionBodies
 {
     private readonly Compilation _compilation;
+    private readonly AnalyzerOptions? _options;
     private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IFieldSymbol, IOperation?> _fieldInitializers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IPropertySymbol, IOperation?> _propertyInitializers = new(SymbolEqualityComparer.Default);
 
-    public FunctionBodies(Compilation compilation)
+    public FunctionBodies(Compilation compilation, AnalyzerOptions? options = null)
     {
         _compilation = compilation;
+        _options = options;
     }
 
     /// <summary>
@@ -116,7 +119,7 @@ internal sealed class FunctionBodies
 
     private IOperation? Build(IMethodSymbol method, IOperation near)
     {
-        if (method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.Length != 1)
+        if (method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.Length != 1 || GeneratedCode.HasGeneratedCodeAttribute(method))
         {
             return null;
         }
@@ -165,7 +168,8 @@ internal sealed class FunctionBodies
             return model;
         }
 
-        if (!_compilation.ContainsSyntaxTree(tree))
+        // Generated code is not analysed (see GeneratedCode), so calls into it are not followed.
+        if (!_compilation.ContainsSyntaxTree(tree) || GeneratedCode.IsGeneratedFile(tree, _options))
         {
             return null;
         }

@@ -6,7 +6,7 @@ namespace Rng.Analyzers;
 
 /// <summary>Shared set-up of the RngSafety analyzers.</summary>
 /// <remarks>
-/// Every analyzer's Initialize calls ConfigureGeneratedCodeAnalysis(None) and EnableConcurrentExecution itself
+/// Every analyzer's Initialize calls ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags) and EnableConcurrentExecution itself
 /// (the analyzer-authoring rules check for those calls in Initialize), then registers a compilation-start
 /// action that creates <see cref="RngKnownTypes"/> once per compilation.
 /// </remarks>

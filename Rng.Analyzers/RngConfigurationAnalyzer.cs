@@ -14,11 +14,11 @@ public sealed class RngConfigurationAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationAction(static compilationContext =>
         {
-            var types = RngKnownTypes.Create(compilationContext.Compilation, compilationContext.Options);
+            var types = KnownTypesCache.Get(compilationContext.Compilation, compilationContext.Options);
             foreach (var error in types.ConfigurationErrors)
             {
                 compilationContext.ReportDiagnostic(

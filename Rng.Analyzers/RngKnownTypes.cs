@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,6 +11,8 @@ namespace Rng.Analyzers;
 /// </summary>
 internal sealed class RngKnownTypes
 {
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _rngTypes = new(SymbolEqualityComparer.Default);
+
     private RngKnownTypes(Compilation compilation, AnalyzerOptions? options)
     {
         Compilation = compilation;
@@ -151,19 +154,22 @@ internal sealed class RngKnownTypes
             return false;
         }
 
-        named = named.OriginalDefinition;
-        if (Is(named, Generator))
+        // Asked for nearly every object creation in the compilation, mostly about the same few types.
+        var definition = named.OriginalDefinition;
+        if (!_rngTypes.TryGetValue(definition, out var isRng))
         {
-            return true;
+            isRng = IsRngTypeDefinition(definition);
+            _rngTypes.TryAdd(definition, isRng);
         }
 
-        if (InheritsFromOrEquals(named, SystemRandom) || InheritsFromOrEquals(named, BitGenerator))
-        {
-            return true;
-        }
-
-        return SeedSinks.IsConfiguredSinkType(named);
+        return isRng;
     }
+
+    private bool IsRngTypeDefinition(INamedTypeSymbol definition) =>
+        Is(definition, Generator)
+        || InheritsFromOrEquals(definition, SystemRandom)
+        || InheritsFromOrEquals(definition, BitGenerator)
+        || SeedSinks.IsConfiguredSinkType(definition);
 
     /// <summary>True when <paramref name="type"/> is System.Random or derives from it.</summary>
     public bool IsSystemRandom(ITypeSymbol? type) => InheritsFromOrEquals(type, SystemRandom);

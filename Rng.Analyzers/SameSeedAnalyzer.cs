@@ -19,12 +19,12 @@ public sealed class SameSeedAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
             var types = KnownTypesCache.Get(start.Compilation, start.Options);
-            var bodies = new FunctionBodies(start.Compilation);
+            var bodies = new FunctionBodies(start.Compilation, start.Options);
             var reported = new ReportOnce();
 
             start.RegisterOperationAction(
@@ -79,8 +79,8 @@ public sealed class SameSeedAnalyzer : DiagnosticAnalyzer
             _ => (null, ImmutableArray<IArgumentOperation>.Empty),
         };
 
-        // Most calls take no SeedSequence: reject them before the RNG-type walk.
-        if (!TypeFilters.HasParameterOfType(method, types.SeedSequence) || !TypeFilters.MayBeRngClass(operation.Type) || !types.IsRngType(operation.Type))
+        // Most calls return no class, and most classes are no RNG type (cached): reject them before the parameter walk.
+        if (!TypeFilters.MayBeRngClass(operation.Type) || !types.IsRngType(operation.Type) || !TypeFilters.HasParameterOfType(method, types.SeedSequence))
         {
             return false;
         }

@@ -33,7 +33,10 @@ internal sealed class ArithmeticSeed
     /// <summary>The operands that vary per worker, in source order (conversions removed).</summary>
     public ImmutableArray<IOperation> WorkerLeaves { get; }
 
-    /// <summary>The other operands: the non-constant ones, or the constants when there are only constants (e.g. 42 in 42 + i).</summary>
+    /// <summary>
+    /// The other operands: the non-constant ones then the constant offsets (rootSeed, 10 in rootSeed + 10 + i; rootSeed in
+    /// rootSeed * 31 + i), or the constants when there are only constants (42 in 42 + i).
+    /// </summary>
     public ImmutableArray<IOperation> RootLeaves { get; }
 
     /// <summary>True when the arithmetic was found by following a local assigned earlier (var s = root + i; new Random(s)).</summary>
@@ -164,6 +167,7 @@ internal static class SeedArithmetic
         var workerLeaves = ImmutableArray.CreateBuilder<IOperation>();
         var variableLeaves = ImmutableArray.CreateBuilder<IOperation>();
         var constantLeaves = ImmutableArray.CreateBuilder<IOperation>();
+        var offsetLeaves = ImmutableArray.CreateBuilder<IOperation>();
         WorkerValue? firstWorker = null;
         var workerOperator = BinaryOperatorKind.None;
         foreach (var (leaf, leafOperator) in leaves)
@@ -181,6 +185,10 @@ internal static class SeedArithmetic
             else if (leaf.ConstantValue.HasValue)
             {
                 constantLeaves.Add(leaf);
+                if (leafOperator is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.Or)
+                {
+                    offsetLeaves.Add(leaf);
+                }
             }
             else
             {
@@ -191,6 +199,13 @@ internal static class SeedArithmetic
         if (firstWorker is null)
         {
             return false;
+        }
+
+        // Constant offsets stay in the key after the variables: rootSeed + 10 + i and rootSeed + 20 + i are different
+        // streams today and must stay different after the fix. Multipliers and shifts (rootSeed * 31 + i) only mix.
+        if (variableLeaves.Count > 0)
+        {
+            variableLeaves.AddRange(offsetLeaves);
         }
 
         var rootLeaves = variableLeaves.Count > 0 ? variableLeaves.ToImmutable() : constantLeaves.ToImmutable();

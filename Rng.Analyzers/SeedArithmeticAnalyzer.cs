@@ -18,11 +18,11 @@ public sealed class SeedArithmeticAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var types = RngKnownTypes.Create(start.Compilation, start.Options);
+            var types = KnownTypesCache.Get(start.Compilation, start.Options);
             RngAnalysis.RegisterSeedSinkAction(start, types, (operationContext, use) => Analyze(operationContext, use, types));
         });
     }

@@ -332,7 +332,7 @@ public sealed class SeedMaterialAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {

@@ -173,6 +173,14 @@ internal sealed class SeedSinkCatalog
             return true;
         }
 
+        // Asked for every call and creation in the compilation: built-in sinks are constructors or static factories of
+        // RNG types and SeedSequence, and whether a type is one is cached.
+        if ((definition.MethodKind != MethodKind.Constructor && !definition.IsStatic)
+            || !(RngKnownTypes.Is(type, _types.SeedSequence) || _types.IsRngType(type)))
+        {
+            return false;
+        }
+
         if (definition.MethodKind == MethodKind.Constructor)
         {
             if (_types.IsSystemRandom(type))

@@ -325,9 +325,10 @@ internal static class SeedSources
             return named.TypeArguments.Any(argument => IsPerProcessHashed(argument, types, depth + 1));
         }
 
-        if (named.IsRecord || named.IsAnonymousType)
+        // A derived record's hash includes its base records' members.
+        for (var current = named; current is not null && (current.IsRecord || current.IsAnonymousType); current = current.BaseType)
         {
-            foreach (var member in named.GetMembers())
+            foreach (var member in current.GetMembers())
             {
                 var memberType = member switch
                 {

@@ -19,7 +19,7 @@ public sealed class SharedRngAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
@@ -29,7 +29,7 @@ public sealed class SharedRngAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var bodies = new FunctionBodies(start.Compilation);
+            var bodies = new FunctionBodies(start.Compilation, start.Options);
             var reported = new ReportOnce();
             var hasRandomShared = types.SystemRandom?.GetMembers("Shared").Length > 0;
 

@@ -18,7 +18,7 @@ public sealed class ThreadStaticInitializerAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {

@@ -443,6 +443,41 @@ public sealed class RNG1001SeedArithmeticTests
     }
 
     [Fact]
+    public async Task Fix_KeySeedSequence_KeepsConstantOffsets_SoDistinctStreamsStayDistinct()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, i => new Random({|RNG1001:rootSeed + 10 + i|}));
+                    Parallel.For(0, 8, i => new Random({|RNG1001:rootSeed + 20 + i|}));
+                    Parallel.For(0, 8, i => new Random({|RNG1001:rootSeed * 31 + i|}));
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, i => new Random((int)new SeedSequence(new ulong[] { (uint)i, (uint)rootSeed, 10 }).GenerateState(1)[0]));
+                    Parallel.For(0, 8, i => new Random((int)new SeedSequence(new ulong[] { (uint)i, (uint)rootSeed, 20 }).GenerateState(1)[0]));
+                    Parallel.For(0, 8, i => new Random((int)new SeedSequence(new ulong[] { (uint)i, (uint)rootSeed }).GenerateState(1)[0]));
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedArithmeticCodeFixProvider.KeySeedSequenceKey, WithRuntime);
+    }
+
+    [Fact]
     public async Task Fix_KeySeedSequence_InCheckedContextWrapsInUnchecked_AndKeepsLongType()
     {
         const string source = """

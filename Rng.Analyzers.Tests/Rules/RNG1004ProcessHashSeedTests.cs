@@ -80,6 +80,24 @@ public sealed class RNG1004ProcessHashSeedTests
     }
 
     [Fact]
+    public async Task Triggers_ForADerivedRecordWhoseStringsAreInItsBaseRecord()
+    {
+        const string source = """
+            using System;
+
+            record Named(string Name);
+
+            record Run(int Index) : Named("baseline");
+
+            class C
+            {
+                void M(Run run) => new Random({|#0:run.GetHashCode()|});
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source, Expected(0, "run.GetHashCode()", "the hash code of record 'Run', which holds strings"));
+    }
+
+    [Fact]
     public async Task DoesNotTrigger_ForStableHashes()
     {
         const string source = """
@@ -186,7 +204,166 @@ public sealed class RNG1004ProcessHashSeedTests
     }
 
     [Fact]
-    public async Task NoFix_WithoutRngRuntime_OrWithoutSingleText()
+    public async Task Fix_SeveralValues_CombineTupleAnonymousComparerAndSystemTuple_FixAll()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using Rng;
+
+            class C
+            {
+                void Run(string name, int run, long big, (string, int) pair)
+                {
+                    var a = new Random({|RNG1004:HashCode.Combine(name, run)|});
+                    var b = new SeedSequence({|RNG1004:(name, run).GetHashCode()|});
+                    var c = new Random({|RNG1004:new { name, run }.GetHashCode()|});
+                    var d = new Random({|RNG1004:EqualityComparer<(string, int)>.Default.GetHashCode(pair)|});
+                    var e = new Random({|RNG1004:HashCode.Combine(run, big)|});
+                    var f = new Random({|RNG1004:Tuple.Create(name + "-x", run + 1).GetHashCode()|});
+                    var g = new Random({|RNG1004:HashCode.Combine(name, -3, -4L)|});
+                }
+
+                void Checked(string name, int run)
+                {
+                    checked
+                    {
+                        var r = new Random({|RNG1004:HashCode.Combine(name, run)|});
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Collections.Generic;
+            using System.Numerics;
+            using System.Security.Cryptography;
+            using System.Text;
+            using Rng;
+
+            class C
+            {
+                void Run(string name, int run, long big, (string, int) pair)
+                {
+                    var a = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name)), isUnsigned: true), (uint)run }).GenerateState(1)[0]);
+                    var b = new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name)), isUnsigned: true), (uint)run });
+                    var c = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name)), isUnsigned: true), (uint)run }).GenerateState(1)[0]);
+                    var d = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(pair.Item1)), isUnsigned: true), (uint)pair.Item2 }).GenerateState(1)[0]);
+                    var e = new Random((int)new SeedSequence(new ulong[] { (uint)run, (uint)big, (uint)(big >> 32) }).GenerateState(1)[0]);
+                    var f = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name + "-x")), isUnsigned: true), (uint)(run + 1) }).GenerateState(1)[0]);
+                    var g = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name)), isUnsigned: true), unchecked((uint)-3), unchecked((uint)-4L), unchecked((uint)(-4L >> 32)) }).GenerateState(1)[0]);
+                }
+
+                void Checked(string name, int run)
+                {
+                    checked
+                    {
+                        var r = new Random(unchecked((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(name)), isUnsigned: true), (uint)run }).GenerateState(1)[0]));
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, ProcessHashSeedCodeFixProvider.StableHashKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_Records_HashTheirFields_BaseRecordFirst()
+    {
+        const string source = """
+            using System;
+            using Rng;
+
+            enum Mode { Train, Test }
+
+            record Named(string Name);
+
+            record Experiment(string Name, string Tag, long Seed, Mode Mode, bool Verbose, char Split) : Named(Name);
+
+            class C
+            {
+                Experiment Current { get; } = new("a", "t", 1, Mode.Train, false, 'x');
+
+                Random Make(Experiment experiment) => new Random({|RNG1004:experiment.GetHashCode()|});
+
+                Random Own() => new Random({|RNG1004:Current.GetHashCode()|});
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Numerics;
+            using System.Security.Cryptography;
+            using System.Text;
+            using Rng;
+
+            enum Mode { Train, Test }
+
+            record Named(string Name);
+
+            record Experiment(string Name, string Tag, long Seed, Mode Mode, bool Verbose, char Split) : Named(Name);
+
+            class C
+            {
+                Experiment Current { get; } = new("a", "t", 1, Mode.Train, false, 'x');
+
+                Random Make(Experiment experiment) => new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Name)), isUnsigned: true), new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Tag)), isUnsigned: true), (uint)experiment.Seed, (uint)(experiment.Seed >> 32), (uint)experiment.Mode, (experiment.Verbose ? 1u : 0u), (uint)experiment.Split }).GenerateState(1)[0]);
+
+                Random Own() => new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(Current.Name)), isUnsigned: true), new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(Current.Tag)), isUnsigned: true), (uint)Current.Seed, (uint)(Current.Seed >> 32), (uint)Current.Mode, (Current.Verbose ? 1u : 0u), (uint)Current.Split }).GenerateState(1)[0]);
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, ProcessHashSeedCodeFixProvider.StableHashKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_ValuesReadThroughVariables_NestedTuplesFlattened()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using Rng;
+
+            record Experiment(string Name, int Run);
+
+            class C
+            {
+                void Run(string text, Experiment experiment)
+                {
+                    var pair = (label: text, id: 7u);
+                    var anonymous = new { text, Count = (short)-2 };
+                    var a = new Random({|RNG1004:pair.GetHashCode()|});
+                    var b = new Random({|RNG1004:anonymous.GetHashCode()|});
+                    var c = new Random({|RNG1004:EqualityComparer<Experiment>.Default.GetHashCode(experiment)|});
+                    var d = new Random({|RNG1004:((text, 1), experiment).GetHashCode()|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Collections.Generic;
+            using System.Numerics;
+            using System.Security.Cryptography;
+            using System.Text;
+            using Rng;
+
+            record Experiment(string Name, int Run);
+
+            class C
+            {
+                void Run(string text, Experiment experiment)
+                {
+                    var pair = (label: text, id: 7u);
+                    var anonymous = new { text, Count = (short)-2 };
+                    var a = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(pair.label)), isUnsigned: true), pair.id }).GenerateState(1)[0]);
+                    var b = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(anonymous.text)), isUnsigned: true), (uint)anonymous.Count }).GenerateState(1)[0]);
+                    var c = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Name)), isUnsigned: true), (uint)experiment.Run }).GenerateState(1)[0]);
+                    var d = new Random((int)new SeedSequence(new BigInteger[] { new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(text)), isUnsigned: true), 1, new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Name)), isUnsigned: true), (uint)experiment.Run }).GenerateState(1)[0]);
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, ProcessHashSeedCodeFixProvider.StableHashKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task NoFix_WithoutRngRuntime_OrForValuesWithoutAStableForm()
     {
         await VerifyFix.VerifyNoCodeFixAsync(
             """
@@ -201,10 +378,42 @@ public sealed class RNG1004ProcessHashSeedTests
         await VerifyFix.VerifyNoCodeFixAsync(
             """
             using System;
+            using Rng;
+
+            record Secret(string Name)
+            {
+                private readonly string _salt = "s";
+            }
+
+            record Measured(string Name, double Weight);
+
+            record Custom(string Name, int Run)
+            {
+                public virtual bool Equals(Custom other) => other is not null && Name == other.Name;
+
+                public override int GetHashCode() => Name.GetHashCode();
+            }
 
             class C
             {
-                Random Make(string a, int b) => new Random({|RNG1004:HashCode.Combine(a, b)|});
+                Measured Load() => new("a", 1.0);
+
+                long Next() => 5;
+
+                void Make(string a, int b, Secret secret, Measured measured, Custom custom)
+                {
+                    new Random({|RNG1004:HashCode.Combine(a, 1.5)|});
+                    new Random({|RNG1004:HashCode.Combine(a, Next())|});
+                    new Random({|RNG1004:(a, new object()).GetHashCode()|});
+                    new Random({|RNG1004:secret.GetHashCode()|});
+                    new Random({|RNG1004:measured.GetHashCode()|});
+                    new Random({|RNG1004:custom.GetHashCode()|});
+                    new Random({|RNG1004:Load().GetHashCode()|});
+                    new Random({|RNG1004:StringComparer.OrdinalIgnoreCase.GetHashCode(a)|});
+                    var builder = new HashCode();
+                    builder.Add(a);
+                    new Random({|RNG1004:builder.ToHashCode()|});
+                }
             }
             """,
             equivalenceKey: null,

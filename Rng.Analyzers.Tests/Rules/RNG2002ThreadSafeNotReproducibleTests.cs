@@ -317,26 +317,9 @@ public sealed class RNG2002ThreadSafeNotReproducibleTests
     }
 
     [Fact]
-    public async Task NoFix_ForPerThreadRngs_OrWithoutRngRuntime()
+    public async Task NoFix_WithoutRngRuntime()
     {
-        const string perThread = """
-            using System;
-            using System.Threading;
-            using System.Threading.Tasks;
-
-            class C
-            {
-                private static int s_next;
-                private static readonly ThreadLocal<Random> s_rngs = new(() => new Random(Interlocked.Increment(ref s_next)));
-
-                void Run(int n, double[] results)
-                {
-                    Parallel.For(0, n, i => results[i] = {|RNG2002:s_rngs.Value|}.NextDouble());
-                }
-            }
-            """;
-        await VerifyFix.VerifyNoCodeFixAsync(perThread, equivalenceKey: null, WithRuntime);
-
+        // Per-thread RNGs: see RNG2002PerThreadFixTests.
         const string withoutRuntime = """
             using System;
             using System.Threading.Tasks;

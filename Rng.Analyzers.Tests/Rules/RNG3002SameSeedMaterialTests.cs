@@ -260,9 +260,121 @@ public sealed class RNG3002SameSeedMaterialTests
     }
 
     [Fact]
-    public async Task NoFix_ForPhiloxKeys_OrWithoutRngRuntime()
+    public async Task Fix_RepeatedPhiloxKeys_BecomeSpawnedChildrenOfTheKey_FixAll()
     {
-        const string keys = """
+        const string source = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void M(UInt128 rootKey, UInt128 key)
+                {
+                    var a = Philox.FromKey(rootKey + 1);
+                    var b = {|RNG3002:Philox.FromKey(rootKey + 1)|};
+                    var c = Philox.FromKey(key);
+                    var d = {|RNG3002:Philox.FromKey(key)|};
+                    var e = {|RNG3002:Philox.FromKey(key)|};
+                    var f = Philox.FromKey(7, 3);
+                    var g = {|RNG3002:Philox.FromKey(7, 3)|};
+                    var h = Philox.FromKey(counter: 2, key: 9);
+                    var k = {|RNG3002:Philox.FromKey(counter: 2, key: 9)|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void M(UInt128 rootKey, UInt128 key)
+                {
+                    var a = Philox.FromKey(rootKey + 1);
+                    var b = new Philox(new SeedSequence(rootKey + 1).Spawn(1)[0]);
+                    var c = Philox.FromKey(key);
+                    var d = new Philox(new SeedSequence(key).Spawn(1)[0]);
+                    var e = new Philox(new SeedSequence(key).Spawn(2)[1]);
+                    var f = Philox.FromKey(7, 3);
+                    var g = new Philox(new SeedSequence(7).Spawn(1)[0], 3);
+                    var h = Philox.FromKey(counter: 2, key: 9);
+                    var k = new Philox(new SeedSequence(9).Spawn(1)[0], counter: 2);
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedMaterialCodeFixProvider.SpawnChildKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_IntersectingKeyRanges_TakeDistinctChildren_FixAll()
+    {
+        // The third loop's keys meet both earlier loops' keys: it takes child 1, past the child 0 the second loop takes.
+        // A key with a loop index becomes the list [index, key] (RNG1001's order), not rootKey + index as a single seed.
+        const string source = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                void M(UInt128 rootKey)
+                {
+                    var first = new Philox[4];
+                    var second = new Philox[4];
+                    var third = new Philox[3];
+                    for (int i = 0; i < 4; i++)
+                    {
+                        first[i] = Philox.FromKey(rootKey + 10 + (uint)i);
+                    }
+
+                    for (int j = 3; j < 7; j++)
+                    {
+                        second[j - 3] = {|RNG3002:Philox.FromKey(rootKey + 10 + (uint)j)|};
+                    }
+
+                    for (int m = 2; m < 5; m++)
+                    {
+                        third[m - 2] = {|RNG3002:Philox.FromKey(rootKey + 10 + (uint)m)|};
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Numerics;
+            using Rng;
+
+            class C
+            {
+                void M(UInt128 rootKey)
+                {
+                    var first = new Philox[4];
+                    var second = new Philox[4];
+                    var third = new Philox[3];
+                    for (int i = 0; i < 4; i++)
+                    {
+                        first[i] = Philox.FromKey(rootKey + 10 + (uint)i);
+                    }
+
+                    for (int j = 3; j < 7; j++)
+                    {
+                        second[j - 3] = new Philox(new SeedSequence(new BigInteger[] { (uint)j, rootKey + 10 + (uint)j }).Spawn(1)[0]);
+                    }
+
+                    for (int m = 2; m < 5; m++)
+                    {
+                        third[m - 2] = new Philox(new SeedSequence(new BigInteger[] { (uint)m, rootKey + 10 + (uint)m }).Spawn(2)[1]);
+                    }
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedMaterialCodeFixProvider.SpawnChildKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_RepeatedKey_SkipsChildrenAlreadyTaken()
+    {
+        // A child of new SeedSequence(key) written by hand already holds index 0 and 1.
+        const string source = """
             using System;
             using Rng;
 
@@ -270,13 +382,59 @@ public sealed class RNG3002SameSeedMaterialTests
             {
                 void M(UInt128 key)
                 {
+                    var taken = new Philox(new SeedSequence(key).Spawn(2)[1]);
                     var a = Philox.FromKey(key);
                     var b = {|RNG3002:Philox.FromKey(key)|};
                 }
             }
             """;
-        await VerifyFix.VerifyNoCodeFixAsync(keys, equivalenceKey: null, WithRuntime);
+        const string fixedSource = """
+            using System;
+            using Rng;
 
+            class C
+            {
+                void M(UInt128 key)
+                {
+                    var taken = new Philox(new SeedSequence(key).Spawn(2)[1]);
+                    var a = Philox.FromKey(key);
+                    var b = new Philox(new SeedSequence(key).Spawn(3)[2]);
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedMaterialCodeFixProvider.SpawnChildKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task FixedKeyCode_RaisesNoSeedArithmeticWarning()
+    {
+        // The rewritten key loop keys a SeedSequence by [j, key]: RNG1001 must not object to the fix's own output.
+        const string fixedSource = """
+            using System;
+            using System.Numerics;
+            using Rng;
+
+            class C
+            {
+                void M(UInt128 rootKey, UInt128 key)
+                {
+                    var second = new Philox[4];
+                    for (int j = 3; j < 7; j++)
+                    {
+                        second[j - 3] = new Philox(new SeedSequence(new BigInteger[] { (uint)j, rootKey + 10 + (uint)j }).Spawn(1)[0]);
+                    }
+
+                    var b = new Philox(new SeedSequence(key).Spawn(2)[1], counter: 2);
+                    var c = new Philox(new SeedSequence(rootKey + 1).Spawn(1)[0]);
+                }
+            }
+            """;
+        await Rng.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<SeedArithmeticAnalyzer>.VerifyAnalyzerAsync(fixedSource, WithRuntime);
+    }
+
+    [Fact]
+    public async Task NoFix_WithoutRngRuntime()
+    {
         const string plain = """
             using System;
 
