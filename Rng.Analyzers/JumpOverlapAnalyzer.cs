@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -127,7 +128,8 @@ public sealed class JumpOverlapAnalyzer : DiagnosticAnalyzer
             // Each method with a jump, advance or state copy is analysed once, when its first such operation is seen;
             // every overlap is then reported by the action of the operation that makes the later stream, which keeps
             // the diagnostic local to that operation (so the IDE can offer the fixes).
-            var analysed = new ConcurrentDictionary<IOperation, Dictionary<IOperation, JumpOverlap>>();
+            // Weak keys: a body's results go when the driver drops its operations (a dictionary would keep every body alive).
+            var analysed = new ConditionalWeakTable<IOperation, Dictionary<IOperation, JumpOverlap>>();
             start.RegisterOperationAction(
                 operationContext =>
                 {
@@ -137,7 +139,7 @@ public sealed class JumpOverlapAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    var overlaps = analysed.GetOrAdd(operation.GetRoot(), root => JumpOverlaps.Find(new JumpedStreams(root, types)).ToDictionary(o => o.Later.Site));
+                    var overlaps = analysed.GetValue(operation.GetRoot(), root => JumpOverlaps.Find(new JumpedStreams(root, types)).ToDictionary(o => o.Later.Site));
                     if (overlaps.TryGetValue(operation, out var overlap))
                     {
                         operationContext.ReportDiagnostic(Diagnostic.Create(

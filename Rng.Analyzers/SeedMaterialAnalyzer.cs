@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -340,7 +341,8 @@ public sealed class SeedMaterialAnalyzer : DiagnosticAnalyzer
 
             // Each method that builds an RNG is analysed once, when the first one is seen; a reuse is then reported by
             // the action of the later stream's own creation, which keeps the diagnostic local to it (so the IDE can fix it).
-            var analysed = new ConcurrentDictionary<IOperation, Dictionary<IOperation, SeedMaterialReuse>>();
+            // Weak keys: a body's results go when the driver drops its operations (a dictionary would keep every body alive).
+            var analysed = new ConditionalWeakTable<IOperation, Dictionary<IOperation, SeedMaterialReuse>>();
             start.RegisterOperationAction(
                 operationContext =>
                 {
@@ -350,7 +352,7 @@ public sealed class SeedMaterialAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    var reuses = analysed.GetOrAdd(operation.GetRoot(), root => new SeedMaterials(root, types).FindReuses().ToDictionary(r => r.Later.Creation));
+                    var reuses = analysed.GetValue(operation.GetRoot(), root => new SeedMaterials(root, types).FindReuses().ToDictionary(r => r.Later.Creation));
                     if (reuses.TryGetValue(operation, out var reuse))
                     {
                         operationContext.ReportDiagnostic(Diagnostic.Create(
