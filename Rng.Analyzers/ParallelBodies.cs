@@ -74,7 +74,21 @@ internal static class ParallelBodies
     {
         kind = default;
 
-        // Called for every invocation and creation: reject by the containing type's name before any symbol comparison.
+        // Called for every invocation and creation: reject by name before touching the containing type. PLINQ operators
+        // are extension methods of ParallelEnumerable with many names, so extension methods pass this first test.
+        switch (method.Name)
+        {
+            case "For" or "ForEach" or "ForAsync" or "ForEachAsync" or "Invoke" or "Run" or "StartNew" or ".ctor" or "QueueUserWorkItem" or "UnsafeQueueUserWorkItem":
+                break;
+            default:
+                if (!method.IsExtensionMethod && method.MethodKind != MethodKind.ReducedExtension)
+                {
+                    return false;
+                }
+
+                break;
+        }
+
         switch (method.ContainingType?.Name)
         {
             case "Parallel" or "Task" or "TaskFactory" or "Thread" or "ThreadPool" or "ParallelEnumerable":

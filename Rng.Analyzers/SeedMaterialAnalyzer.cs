@@ -352,7 +352,15 @@ public sealed class SeedMaterialAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    var reuses = analysed.GetValue(operation.GetRoot(), root => new SeedMaterials(root, types).FindReuses().ToDictionary(r => r.Later.Creation));
+                    // A field or property initialised with one RNG (private readonly Random _rng = new Random(42)) is
+                    // the commonest creation and holds a single stream: nothing to compare it with.
+                    var root = operation.GetRoot();
+                    if (root is ISymbolInitializerOperation initializer && initializer.Value.WalkDownConversions() == operation)
+                    {
+                        return;
+                    }
+
+                    var reuses = analysed.GetValue(root, body => new SeedMaterials(body, types).FindReuses().ToDictionary(r => r.Later.Creation));
                     if (reuses.TryGetValue(operation, out var reuse))
                     {
                         operationContext.ReportDiagnostic(Diagnostic.Create(

@@ -64,7 +64,12 @@ public sealed class SharedRngAnalyzer : DiagnosticAnalyzer
         var location = use.Reference.Syntax.GetLocation();
         if (use.Kind == SharedUseKind.Shared)
         {
-            var typeName = use.Reference.Type?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "RNG";
+            var typeName = use.Reference.Type switch
+            {
+                null => "RNG",
+                INamedTypeSymbol { IsGenericType: false } named => named.Name,
+                var type => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+            };
             string fix;
             if (types.HasRngRuntime)
             {
