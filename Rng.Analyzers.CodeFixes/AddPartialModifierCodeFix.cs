@@ -13,14 +13,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Rng.Analyzers.CodeFixes;
 
 /// <summary>
-/// Fixes RNG4001 (reported by the <c>[ParallelStochastic]</c> source generator in Rng.Generators): adds
+/// Fixes RNG4001 (reported by Rng.Generators' ContainingTypeNotPartialAnalyzer for a <c>[ParallelStochastic]</c> method): adds
 /// <see langword="partial"/> to every type around the method that lacks it, so the generated driver can be added.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddPartialModifierCodeFix))]
 [Shared]
 public sealed class AddPartialModifierCodeFix : CodeFixProvider
 {
-    /// <summary>The ID of the generator's "containing type must be partial" diagnostic, which this provider fixes.</summary>
+    /// <summary>The ID of the "containing type must be partial" diagnostic, which this provider fixes.</summary>
     public const string DiagnosticId = "RNG4001";
 
     /// <summary>The equivalence key of the fix, shared by all its instances so Fix All can batch them.</summary>

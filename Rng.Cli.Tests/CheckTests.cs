@@ -300,8 +300,9 @@ public sealed class CheckTests
     public void Catalog_DiscoversTheShippedAnalyzersFixesAndGenerators()
     {
         var catalog = AnalyzerCatalog.Default;
-        var analyzerAssembly = catalog.Assemblies.Single(a => a.GetName().Name == "Rng.Analyzers");
-        var analyzerTypes = analyzerAssembly.GetTypes()
+        // The rules' analyzers, and the generator assembly's RNG4001 analyzer.
+        var analyzerTypes = catalog.Assemblies.Where(a => a.GetName().Name is "Rng.Analyzers" or "Rng.Generators")
+            .SelectMany(a => a.GetTypes())
             .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).IsAssignableFrom(t))
             .Select(t => t.FullName).OrderBy(n => n, StringComparer.Ordinal);
         Assert.Equal(analyzerTypes, catalog.Analyzers.Select(a => a.GetType().FullName).OrderBy(n => n, StringComparer.Ordinal));
@@ -312,8 +313,9 @@ public sealed class CheckTests
             repository = repository.Parent!;
         }
 
-        var declared = new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" }
-            .SelectMany(f => File.ReadAllLines(Path.Combine(repository.FullName, "Rng.Analyzers", f)))
+        var declared = new[] { "Rng.Analyzers", "Rng.Generators" }
+            .SelectMany(project => new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" }.Select(f => Path.Combine(repository.FullName, project, f)))
+            .SelectMany(File.ReadAllLines)
             .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^(RNG\d{4})\s*\|"))
             .Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct().OrderBy(i => i, StringComparer.Ordinal);
         // (A rule may be declared before its analyzer lands, so the catalog holds a subset.)

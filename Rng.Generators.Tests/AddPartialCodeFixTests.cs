@@ -14,9 +14,8 @@ namespace Rng.Generators.Tests;
 /// gets its driver.
 /// </summary>
 /// <remarks>
-/// RNG4001 comes from the generator with a cache-friendly location (file path and span, no syntax tree). The IDE
-/// maps such a location to its document by path before it asks for fixes; this harness does the same, because the
-/// Microsoft.CodeAnalysis.Testing code-fix runner does not map generator locations to documents.
+/// RNG4001 comes from the generator assembly's analyzer (through <see cref="GeneratorHost.Run(Microsoft.CodeAnalysis.GeneratorDriver, Compilation)"/>);
+/// the harness re-creates each diagnostic on the document's own tree and then checks that the fixed code gets its driver.
 /// </remarks>
 public sealed class AddPartialCodeFixTests
 {
@@ -182,7 +181,7 @@ public sealed class AddPartialCodeFixTests
         return await ApplyAsync(document, action);
     }
 
-    // Builds a one-document project, runs the generator and maps its RNG4001 diagnostics to the document by path.
+    // Builds a one-document project, runs the generator and its analyzer and places the RNG4001 diagnostics on the document.
     private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> DiagnoseAsync(string source)
     {
         var workspace = new AdhocWorkspace();

@@ -43,7 +43,7 @@ internal static partial class Parser
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    private static readonly SymbolDisplayFormat MessageFormat = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
+    internal static readonly SymbolDisplayFormat MessageFormat = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
 
     private static readonly string GeneratorVersion =
         typeof(Parser).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
@@ -98,18 +98,12 @@ internal static partial class Parser
         string driverName = DriverNameFor(method.Name);
         bool hasErrorType = false;
 
-        // Every containing type must be partial, or the driver cannot be added.
+        // Every containing type must be partial, or the driver cannot be added. ContainingTypeNotPartialAnalyzer reports
+        // RNG4001 (an analyzer, so that dotnet format and other analyzer hosts can apply its code fix); no driver here.
+        bool allPartial = true;
         for (INamedTypeSymbol? type = containingType; type is not null; type = type.ContainingType)
         {
-            if (!IsPartial(type, cancellationToken))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.ContainingTypeNotPartial,
-                    methodLocation,
-                    type.ToDisplayString(MessageFormat),
-                    driverName,
-                    methodDisplay));
-            }
+            allPartial &= IsPartial(type, cancellationToken);
         }
 
         // Return type.
@@ -273,7 +267,7 @@ internal static partial class Parser
             }
         }
 
-        if (hasErrorType || diagnostics.Count > 0)
+        if (hasErrorType || !allPartial || diagnostics.Count > 0)
         {
             return Result(null, diagnostics);
         }
@@ -318,7 +312,7 @@ internal static partial class Parser
     private static ParseResult Result(DriverModel? model, List<DiagnosticInfo> diagnostics) =>
         new ParseResult(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
 
-    private static string? DescribeUnsupportedTarget(IMethodSymbol method)
+    internal static string? DescribeUnsupportedTarget(IMethodSymbol method)
     {
         string display = method.ToDisplayString(MessageFormat);
         switch (method.MethodKind)
@@ -460,7 +454,7 @@ internal static partial class Parser
         return (ReturnKind.Value, method.ReturnType);
     }
 
-    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    internal static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
         {

@@ -7,7 +7,7 @@ namespace Rng.Package.Tests;
 public sealed class CodeFixTests
 {
     /// <summary>Rules with a code fix; each has Assets/Fixable/&lt;rule&gt;.cs. Adding a rule: one file + one line here.</summary>
-    public static readonly string[] FixableRules = { "RNG1001", "RNG1002", "RNG1003", "RNG1004", "RNG1005", "RNG1006", "RNG2001", "RNG2002", "RNG2003", "RNG3001", "RNG3002" };
+    public static readonly string[] FixableRules = { "RNG1001", "RNG1002", "RNG1003", "RNG1004", "RNG1005", "RNG1006", "RNG2001", "RNG2002", "RNG2003", "RNG3001", "RNG3002", "RNG4001" };
 
     private readonly PackageFixture _fixture;
 

@@ -3,8 +3,8 @@ using Rng.Package.Tests.Infrastructure;
 namespace Rng.Package.Tests;
 
 /// <summary>
-/// RNG4001 comes from the generator, which `dotnet format` does not run (it sees analyzer diagnostics only), so its fix
-/// is applied by `rngsafety check --fix`, which runs the package's generator and code fixes on the consumer project.
+/// `rngsafety check --fix` applies RNG4001's add-partial fix to a consumer project (the `dotnet format` route is in
+/// <see cref="CodeFixTests"/>), and the generator then adds the drivers.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class GeneratorFixTests

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Rng.Generators;
 
 namespace Rng.Generators.Tests.Infrastructure;
@@ -10,7 +11,7 @@ namespace Rng.Generators.Tests.Infrastructure;
 /// <param name="Driver">The driver after the run (for incremental re-runs).</param>
 /// <param name="Output">The input compilation plus the generated sources.</param>
 /// <param name="GeneratedSources">The generated files by hint name.</param>
-/// <param name="GeneratorDiagnostics">The diagnostics the generator reported.</param>
+/// <param name="GeneratorDiagnostics">The diagnostics the generator reported, plus RNG4001 from <see cref="ContainingTypeNotPartialAnalyzer"/> (the package ships both).</param>
 /// <param name="RunResult">The raw run result (exceptions, tracked steps).</param>
 internal sealed record GeneratorRun(
     GeneratorDriver Driver,
@@ -65,12 +66,27 @@ internal static class GeneratorHost
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+
+        // RNG4001 comes from the generator assembly's analyzer; the package ships both, so tests see both.
+        diagnostics = diagnostics.AddRange(AnalyzerDiagnostics(compilation));
         GeneratorDriverRunResult result = driver.GetRunResult();
         GeneratorRunResult single = result.Results.Single();
         Assert.Null(single.Exception);
         Assert.DoesNotContain(diagnostics, d => d.Id is "CS8784" or "CS8785");
         ImmutableDictionary<string, string> sources = single.GeneratedSources.ToImmutableDictionary(s => s.HintName, s => s.SourceText.ToString());
         return new GeneratorRun(driver, output, sources, diagnostics, result);
+    }
+
+    private static ImmutableArray<Diagnostic> AnalyzerDiagnostics(Compilation compilation)
+    {
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, analyzer, _) => Assert.Fail(analyzer + " threw: " + exception),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        return compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ContainingTypeNotPartialAnalyzer()), options)
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>Runs the generator, asserts the result compiles cleanly and returns the single generated file.</summary>
