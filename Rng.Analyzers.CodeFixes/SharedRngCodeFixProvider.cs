@@ -256,20 +256,14 @@ public sealed partial class SharedRngCodeFixProvider : CodeFixProvider
             return null;
         }
 
-        var plan = new FixPlan
-        {
-            Mode = FixMode.PerItemStreams,
-            ApiName = apiName,
-            Invocation = invocation,
-            Lambda = lambda,
-            RootArgumentIndex = rootIndex,
-            Root = "new " + RngFixSyntax.SeedSequenceName + "(" + rootEntropy + ")",
-        };
-
-        foreach (var reference in references)
-        {
-            plan.References.Add((reference.Syntax, adaptor));
-        }
+        var plan = PerItemPlan(
+            apiName,
+            rootIndex,
+            invocation,
+            lambda,
+            "new " + RngFixSyntax.SeedSequenceName + "(" + rootEntropy + ")",
+            references.Select(reference => (reference.Syntax, adaptor)),
+            Enumerable.Empty<StatementSyntax>());
 
         foreach (var node in lambdaOperation.Descendants())
         {
