@@ -30,7 +30,7 @@ CSPROJ = """<Project Sdk="Microsoft.NET.Sdk">
   </PropertyGroup>
   <ItemGroup>
     <ProjectReference Include="{repo}/Rng.Runtime/Rng.Runtime.csproj" />
-    <ProjectReference Include="{repo}/Rng.Analyzers/Rng.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <ProjectReference Include="{repo}/Rng.Analyzers/Rng.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" Condition="'$(RngAnalyzers)' != 'false'" />
   </ItemGroup>
 </Project>
 """

@@ -7,6 +7,8 @@
 # Set REPORT_ONLY=1 to only re-parse OUT_DIR/report.log of an earlier run.
 # Set SDK_RULES=default to measure with the SDK's default analyzer set (AnalysisLevel=latest, no code-style
 # enforcement) instead of every CA/IDE rule (the corpus project's latest-all): a shorter compile, so a larger share.
+# Set AB_PAIRS=N to also time N interleaved pairs of builds without and with Rng.Analyzers (same settings, no
+# ReportAnalyzer): the compile time the analyzers add, as opposed to the time Roslyn attributes to them.
 #
 # Steps: generate -> warm build (restore, build Rng.Runtime/Rng.Analyzers and the corpus with
 # analyzers off) -> touch one source file -> measured build with -p:ReportAnalyzer=true and
@@ -31,6 +33,18 @@ if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
   dotnet build -v:q -nologo -p:ReportAnalyzer=true -p:BuildProjectReferences=false "${rules[@]}" \
     "-flp:LogFile=$out/report.log;Verbosity=detailed;PerformanceSummary" > measure.txt 2>&1 \
     || { tail -20 measure.txt; exit 1; }
+
+  rm -f "$out/ab.tsv"
+  for ((pair = 1; pair <= ${AB_PAIRS:-0}; pair++)); do
+    for with in false true; do
+      touch src/Service0000.cs
+      dotnet build -v:q -nologo -p:RngAnalyzers=$with -p:BuildProjectReferences=false "${rules[@]}" \
+        "-flp:LogFile=$out/ab.log;Verbosity=normal;PerformanceSummary" > ab.txt 2>&1 || { tail -20 ab.txt; exit 1; }
+      ms="$(grep -E '^ +[0-9]+ ms +Csc +1 calls' "$out/ab.log" | awk '{print $1}')"
+      printf '%s\t%s\t%s\n' "$pair" "$with" "$ms" >> "$out/ab.tsv"
+      echo "A/B pair $pair, Rng.Analyzers=$with: Csc $ms ms" >&2
+    done
+  done
 fi
 
 "$py" - "$out" <<'PY'
@@ -100,3 +114,19 @@ if sdk_rules:
     for asm, name, ids, s in sdk_rules[:5]:
         print(f"  {s:8.3f} s  {name.split('.')[-1]} ({ids})")
 PY
+
+if [[ -s "$out/ab.tsv" ]]; then
+  "$py" - "$out/ab.tsv" <<'PY'
+import statistics, sys
+rows = [line.split("\t") for line in open(sys.argv[1]).read().splitlines()]
+without = {r[0]: int(r[2]) / 1000 for r in rows if r[1] == "false"}
+with_ = {r[0]: int(r[2]) / 1000 for r in rows if r[1] == "true"}
+diffs = [with_[k] - without[k] for k in without if k in with_]
+print(f"A/B ({len(diffs)} interleaved pairs, Csc wall): without {statistics.mean(without.values()):.1f} s, "
+      f"with {statistics.mean(with_.values()):.1f} s")
+if len(diffs) > 1:
+    se = statistics.stdev(diffs) / len(diffs) ** 0.5
+    print(f"  added by Rng.Analyzers: {statistics.mean(diffs):+.2f} s (standard error {se:.2f} s, "
+          f"median {statistics.median(diffs):+.2f} s) = {100 * statistics.mean(diffs) / statistics.mean(without.values()):+.1f} % of the compile")
+PY
+fi
