@@ -10,7 +10,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Rng.Analyzers.CodeFixes;
 
 /// <summary>
-/// RNG1003 fixes: seed from <c>new SeedSequence()</c> (128 bits of OS entropy, loggable through <c>Entropy</c>; needs Rng.Runtime),
+/// RNG1003 fixes: seed from <c>new SeedSequence()</c> (128 bits of OS entropy, loggable through <c>Entropy</c>; needs Rng.Runtime;
+/// at a call of a factory method of the user's code, the seed argument becomes a seed word drawn from it),
 /// or, for System.Random, use unseeded <c>new Random()</c> where reproducibility is not wanted (needs nothing new).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClockSeedCodeFixProvider))]
@@ -44,6 +45,16 @@ public sealed class ClockSeedCodeFixProvider : RngCodeFixProvider
         if (types.HasRngRuntime && explicitArguments == 1 && FromOsEntropy(use, types) is { } replacement)
         {
             edits.Add(new RngEdit("Seed from new SeedSequence() (OS entropy; log its Entropy to reproduce the run)", SeedSequenceKey, callSyntax, replacement));
+        }
+        else if (types.HasRngRuntime && use.Sink.Kind == SeedSinkKind.Forwarding
+            && RngFixSyntax.SeedWordAs(use.SeedValue.Type, "new " + RngFixSyntax.SeedSequenceName + "()", out var hasSignedCast) is { } seedWord)
+        {
+            // A factory of the user's own code keeps its call; only the seed it is given changes.
+            edits.Add(new RngEdit(
+                "Seed from new SeedSequence() (OS entropy; log its Entropy to reproduce the run)",
+                SeedSequenceKey,
+                use.SeedSyntax,
+                RngFixSyntax.Unchecked(seedWord, hasSignedCast, use.SeedSyntax, target.Model.Compilation)));
         }
 
         if (use.Sink.Kind == SeedSinkKind.SystemRandom && use.Call is IObjectCreationOperation creation

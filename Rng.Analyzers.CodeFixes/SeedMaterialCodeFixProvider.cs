@@ -145,7 +145,7 @@ public sealed class SeedMaterialCodeFixProvider : RngCodeFixProvider
             null or SeedSinkKind.SeedSequence => child,
             SeedSinkKind.BitGenerator when later.Type is INamedTypeSymbol bitGenerator && RngFixSyntax.HasSeedSequenceConstructor(bitGenerator, types) => child,
             SeedSinkKind.GeneratorCreate when types.Generator!.GetMembers("Create").OfType<IMethodSymbol>().Any(m => m.Parameters.Length >= 1 && RngKnownTypes.Is(m.Parameters[0].Type, types.SeedSequence)) => child,
-            SeedSinkKind.SystemRandom or SeedSinkKind.Configured => RngFixSyntax.SeedWordAs(seed.Type, child, out hasSignedCast),
+            SeedSinkKind.SystemRandom or SeedSinkKind.Configured or SeedSinkKind.Forwarding => RngFixSyntax.SeedWordAs(seed.Type, child, out hasSignedCast),
             _ => null,
         };
 

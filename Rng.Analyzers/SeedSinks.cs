@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -24,6 +25,12 @@ internal enum SeedSinkKind
 
     /// <summary>A method listed in rng_safety.seed_sinks.</summary>
     Configured,
+
+    /// <summary>
+    /// A method of the compilation that returns an RNG type or SeedSequence and passes one of its parameters, as is, to
+    /// another seed sink (<c>static Random Make(int seed) => new Random(seed)</c>): a factory whose argument is a seed.
+    /// </summary>
+    Forwarding,
 }
 
 /// <summary>What the seed argument means to the sink.</summary>
@@ -39,13 +46,14 @@ internal enum SeedRole
 /// <summary>A constructor or factory method that takes a seed, and which parameter is the seed.</summary>
 internal sealed class SeedSink
 {
-    public SeedSink(IMethodSymbol method, IParameterSymbol seedParameter, SeedSinkKind kind, SeedRole role, bool isListEntropy)
+    public SeedSink(IMethodSymbol method, IParameterSymbol seedParameter, SeedSinkKind kind, SeedRole role, bool isListEntropy, SeedSink? forwardsTo = null)
     {
         Method = method;
         SeedParameter = seedParameter;
         Kind = kind;
         Role = role;
         IsListEntropy = isListEntropy;
+        ForwardsTo = forwardsTo;
     }
 
     public IMethodSymbol Method { get; }
@@ -58,6 +66,12 @@ internal sealed class SeedSink
 
     /// <summary>True when the seed parameter is a collection (NumPy list entropy, e.g. [workerId, rootSeed]).</summary>
     public bool IsListEntropy { get; }
+
+    /// <summary>For a <see cref="SeedSinkKind.Forwarding"/> sink, the sink its seed parameter is passed to.</summary>
+    public SeedSink? ForwardsTo { get; }
+
+    /// <summary>The kind of the sink that finally receives the seed (through any forwarding factories).</summary>
+    public SeedSinkKind FinalKind => ForwardsTo?.FinalKind ?? Kind;
 
     /// <summary>True for a root seed that NumPy recommends to be 128 bits (SeedSequence, Generator.Create, bit generator seeds).</summary>
     public bool IsRootSeed => Role == SeedRole.Seed && !IsListEntropy
@@ -98,6 +112,16 @@ internal sealed class SeedSinkCatalog
     private readonly RngKnownTypes _types;
     private readonly HashSet<IMethodSymbol> _configured;
     private readonly HashSet<INamedTypeSymbol> _configuredTypes;
+
+    // Factories of this compilation (methods returning an RNG type): their forwarding sink, or null.
+    private readonly ConcurrentDictionary<IMethodSymbol, SeedSink?> _forwarding = new(SymbolEqualityComparer.Default);
+
+    // The factories being worked out on this thread, and how often a cycle among them was cut: a result that depended on
+    // a cut is not cached, so what is cached does not depend on which factory was asked about first.
+    [ThreadStatic]
+    private static HashSet<IMethodSymbol>? t_inProgress;
+    [ThreadStatic]
+    private static int t_cuts;
 
     public SeedSinkCatalog(RngKnownTypes types, ImmutableArray<IMethodSymbol> configured)
     {
@@ -171,6 +195,17 @@ internal sealed class SeedSinkCatalog
             var parameter = FirstIntegerParameter(definition) ?? definition.Parameters[0];
             sink = new SeedSink(definition, parameter, SeedSinkKind.Configured, SeedRole.Seed, _types.IsIntegerCollectionType(parameter.Type));
             return true;
+        }
+
+        if (definition.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+            && definition.Parameters.Length > 0
+            && TypeFilters.MayBeRngClass(definition.ReturnType)
+            && (RngKnownTypes.Is(definition.ReturnType, _types.SeedSequence) || _types.IsRngType(definition.ReturnType))
+            && definition.DeclaringSyntaxReferences.Length == 1)
+        {
+            var forwarding = GetForwardingSink(definition);
+            sink = forwarding!;
+            return forwarding is not null;
         }
 
         // Asked for every call and creation in the compilation: built-in sinks are constructors or static factories of
@@ -261,6 +296,72 @@ internal sealed class SeedSinkCatalog
         }
 
         return false;
+    }
+
+    private SeedSink? GetForwardingSink(IMethodSymbol method)
+    {
+        if (_forwarding.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        var inProgress = t_inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        if (!inProgress.Add(method))
+        {
+            t_cuts++;
+            return null;
+        }
+
+        var cutsBefore = t_cuts;
+        try
+        {
+            var found = FindForwardingSink(method);
+            if (t_cuts == cutsBefore)
+            {
+                _forwarding.TryAdd(method, found);
+            }
+
+            return found;
+        }
+        finally
+        {
+            inProgress.Remove(method);
+        }
+    }
+
+    // The first seed sink in the method's body whose seed is one of the method's parameters as is (conversions aside).
+    private SeedSink? FindForwardingSink(IMethodSymbol method)
+    {
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
+        if (syntax is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax) || !_types.Compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+        {
+            return null;
+        }
+
+        // A factory in another file needs that file's model; factories are few (they must return an RNG type) and each
+        // is looked at once per compilation.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+        var body = _types.Compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax);
+#pragma warning restore RS1030
+        if (body is null)
+        {
+            return null;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is (IObjectCreationOperation or IInvocationOperation)
+                && TryGetUse(operation, out var use)
+                && use.SeedValue.WalkDownConversions() is IParameterReferenceOperation { Parameter: var parameter }
+                && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method)
+                && parameter.Ordinal < method.Parameters.Length)
+            {
+                var seedParameter = method.Parameters[parameter.Ordinal];
+                return new SeedSink(method, seedParameter, SeedSinkKind.Forwarding, use.Sink.Role, use.Sink.IsListEntropy && _types.IsIntegerCollectionType(seedParameter.Type), use.Sink);
+            }
+        }
+
+        return null;
     }
 
     private IParameterSymbol? FirstIntegerParameter(IMethodSymbol method)

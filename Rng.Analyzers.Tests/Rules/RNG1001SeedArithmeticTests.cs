@@ -262,6 +262,114 @@ public sealed class RNG1001SeedArithmeticTests
     // ---------------- negative cases ----------------
 
     [Fact]
+    public async Task Triggers_AtCallsOfFactoriesThatPassTheirParameterToASeedSink()
+    {
+        // A method of the compilation that returns an RNG type and hands a parameter, as is, to a seed sink is a factory
+        // whose argument is a seed: expression-bodied, block-bodied, instance, local, chained and Generator factories.
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                static Random Make(int seed) => new Random(seed);
+                static Random MakeVia(long seed) => Make((int)seed);
+                Random MakeHere(int other, int seed) { var r = new Random(seed); return r; }
+                static Generator MakeGenerator(ulong seed) => Generator.Create(seed);
+
+                void Run(int rootSeed, ulong rootKey)
+                {
+                    Random Local(int s) => new(s);
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        Make({|#0:rootSeed + workerId|}).Next();
+                        MakeVia({|#1:rootSeed * 31 + workerId|}).Next();
+                        MakeHere(1, {|#2:rootSeed ^ workerId|}).Next();
+                        Local({|#3:rootSeed - workerId|}).Next();
+                        MakeGenerator({|#4:rootKey + (ulong)workerId|}).Random();
+                    });
+
+                    for (int i = 0; i < 4; i++)
+                    {
+                        Make({|#5:i|}).Next();
+                    }
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            WithRuntime,
+            Expected(0, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(1, "rootSeed * 31 + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(2, "rootSeed ^ workerId", "XORs a worker index into the root seed; runs whose root seeds differ only in the low bits reuse each other's streams", "workerId, rootSeed"),
+            Expected(3, "rootSeed - workerId", "subtracts a worker index from the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(4, "rootKey + (ulong)workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootKey"),
+            Expected(5, "i", "is a loop index used directly as the seed; System.Random's legacy seeding correlates the streams of neighbouring seeds", "i, rootSeed"));
+    }
+
+    [Fact]
+    public async Task DoesNotTrigger_ForMethodsThatDoNotPassAParameterAsTheSeed_OrCallEachOtherInACycle()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static Random Scaled(int seed) => new Random(seed * 2 + 1);
+                static Random Fixed(int seed) => new Random(42);
+                static Random Ping(int seed) => Pong(seed);
+                static Random Pong(int seed) => Ping(seed);
+                static Random Abstractly(int seed) => throw new NotSupportedException();
+                static int NotAnRng(int seed) => new Random(seed).Next();
+
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        Scaled(rootSeed + workerId);
+                        Fixed(rootSeed + workerId);
+                        Ping(rootSeed + workerId);
+                        Abstractly(rootSeed + workerId);
+                        NotAnRng(rootSeed + workerId);
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Triggers_AtFactoryCalls_WhateverTheOrderOfFactoriesInACycleWithASink()
+    {
+        // Ping reaches a sink itself and through Pong; Pong only through Ping: both are factories, asked in either order.
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static Random Ping(int seed, bool b) => b ? Pong(seed, b) : new Random(seed);
+                static Random Pong(int seed, bool b) => Ping(seed, !b);
+
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        Pong({|#0:rootSeed + workerId|}, true);
+                        Ping({|#1:rootSeed + workerId|}, true);
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(1, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"));
+    }
+
+    [Fact]
     public async Task DoesNotTrigger_PhiloxKeyPlusStreamId()
     {
         const string source = """
@@ -436,6 +544,41 @@ public sealed class RNG1001SeedArithmeticTests
                     {
                         var rng = new Random((int)new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed }).GenerateState(1)[0]);
                     });
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedArithmeticCodeFixProvider.KeySeedSequenceKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_KeySeedSequence_AtAFactoryCall_RewritesTheArgumentOnly()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static Random Make(int seed) => new Random(seed);
+
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId => Make({|RNG1001:rootSeed + workerId|}).Next());
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                static Random Make(int seed) => new Random(seed);
+
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId => Make((int)new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed }).GenerateState(1)[0]).Next());
                 }
             }
             """;

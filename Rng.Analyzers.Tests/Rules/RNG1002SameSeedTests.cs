@@ -14,6 +14,31 @@ public sealed class RNG1002SameSeedTests
         Verify.Diagnostic(Descriptors.SameSeedInEveryWorker).WithLocation(markup).WithArguments(seed, noun);
 
     [Fact]
+    public async Task Triggers_ForAFactoryGivenTheSameSeedInEveryIteration()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static Random Make(int seed) => new Random(seed);
+
+                void M(int n, int rootSeed)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        Make({|#0:42|}).Next();
+                    }
+
+                    Parallel.For(0, n, i => Make({|#1:rootSeed|}).Next());
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source, Expect(0, "42", "iteration"), Expect(1, "rootSeed", "worker"));
+    }
+
+    [Fact]
     public async Task Triggers_ConstantSeedInLoops()
     {
         const string source = """

@@ -18,6 +18,59 @@ public sealed class RNG1003ClockSeedTests
         Verify.Diagnostic(Descriptors.SeedFromClockProcessOrThread).WithLocation(markup).WithArguments(seed, source, consequence);
 
     [Fact]
+    public async Task Triggers_ForAClockSeedGivenToAFactory()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                static Random Make(int seed) => new Random(seed);
+
+                void Run() => Make({|#0:Environment.TickCount|}).Next();
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source, Expected(0, "Environment.TickCount", "the tick count (Environment.TickCount)", Tick));
+    }
+
+    [Fact]
+    public async Task Fix_SeedSequence_AtAFactoryCall_DrawsTheSeedArgumentFromOsEntropy()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                static Random Make(int seed) => new Random(seed);
+                static Random MakeLong(long seed) => new Random((int)seed);
+
+                void Run()
+                {
+                    Make({|RNG1003:Environment.TickCount|}).Next();
+                    MakeLong({|RNG1003:DateTime.Now.Ticks|}).Next();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                static Random Make(int seed) => new Random(seed);
+                static Random MakeLong(long seed) => new Random((int)seed);
+
+                void Run()
+                {
+                    Make((int)new SeedSequence().GenerateState(1)[0]).Next();
+                    MakeLong((long)new SeedSequence().GenerateState64(1)[0]).Next();
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, ClockSeedCodeFixProvider.SeedSequenceKey, WithRuntime);
+    }
+
+    [Fact]
     public async Task Triggers_ForEveryClockProcessAndThreadSource()
     {
         const string source = """

@@ -210,6 +210,42 @@ public sealed class RNG3002SameSeedMaterialTests
     }
 
     [Fact]
+    public async Task Fix_RepeatedSeedGivenToAFactory_GetsASpawnedChild()
+    {
+        const string source = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                static Random Make(int seed) => new Random(seed);
+
+                void M()
+                {
+                    var r1 = Make(42);
+                    var r2 = {|RNG3002:Make(42)|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using Rng;
+
+            class C
+            {
+                static Random Make(int seed) => new Random(seed);
+
+                void M()
+                {
+                    var r1 = Make(42);
+                    var r2 = Make((int)new SeedSequence(42).Spawn(1)[0].GenerateState(1)[0]);
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedMaterialCodeFixProvider.SpawnChildKey, WithRuntime);
+    }
+
+    [Fact]
     public async Task Fix_RepeatedSeeds_GetSuccessiveChildren_FixAll()
     {
         const string source = """
