@@ -139,6 +139,36 @@ public sealed class RNG1004ProcessHashSeedTests
     }
 
     [Fact]
+    public async Task Fix_StableHash_AtAFactoryCall_RewritesTheSeedArgument()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                static Random Make(int seed) => new Random(seed);
+
+                Random ForExperiment(string experiment) => Make({|RNG1004:experiment.GetHashCode()|});
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Numerics;
+            using System.Security.Cryptography;
+            using System.Text;
+            using Rng;
+
+            class C
+            {
+                static Random Make(int seed) => new Random(seed);
+
+                Random ForExperiment(string experiment) => Make((int)new SeedSequence(new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(experiment)), isUnsigned: true)).GenerateState(1)[0]);
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, ProcessHashSeedCodeFixProvider.StableHashKey, WithRuntime);
+    }
+
+    [Fact]
     public async Task Fix_StableHash_KeepsTheIntSeed()
     {
         const string source = """
