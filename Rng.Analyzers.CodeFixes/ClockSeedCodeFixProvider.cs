@@ -11,7 +11,7 @@ namespace Rng.Analyzers.CodeFixes;
 
 /// <summary>
 /// RNG1003 fixes: seed from <c>new SeedSequence()</c> (128 bits of OS entropy, loggable through <c>Entropy</c>; needs Rng.Runtime;
-/// at a call of a factory method of the user's code, the seed argument becomes a seed word drawn from it),
+/// at a call of a method of the user's code that seeds an RNG with its parameter, the seed argument becomes a seed word drawn from it),
 /// or, for System.Random, use unseeded <c>new Random()</c> where reproducibility is not wanted (needs nothing new).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClockSeedCodeFixProvider))]
@@ -49,7 +49,7 @@ public sealed class ClockSeedCodeFixProvider : RngCodeFixProvider
         else if (types.HasRngRuntime && use.Sink.Kind == SeedSinkKind.Forwarding
             && RngFixSyntax.SeedWordAs(use.SeedValue.Type, "new " + RngFixSyntax.SeedSequenceName + "()", out var hasSignedCast) is { } seedWord)
         {
-            // A factory of the user's own code keeps its call; only the seed it is given changes.
+            // A method of the user's code that seeds an RNG with its parameter keeps its call; only the seed it is given changes.
             edits.Add(new RngEdit(
                 "Seed from new SeedSequence() (OS entropy; log its Entropy to reproduce the run)",
                 SeedSequenceKey,

@@ -27,8 +27,9 @@ internal enum SeedSinkKind
     Configured,
 
     /// <summary>
-    /// A method of the compilation that returns an RNG type or SeedSequence and passes one of its parameters, as is, to
-    /// another seed sink (<c>static Random Make(int seed) => new Random(seed)</c>): a factory whose argument is a seed.
+    /// A method of the compilation that passes one of its parameters, as is, to another seed sink: a factory
+    /// (<c>static Random Make(int seed) => new Random(seed)</c>) or a worker entry point
+    /// (<c>void Simulate(int seed) { var rng = new Random(seed); ... }</c>), whose argument is therefore a seed.
     /// </summary>
     Forwarding,
 }
@@ -70,7 +71,7 @@ internal sealed class SeedSink
     /// <summary>For a <see cref="SeedSinkKind.Forwarding"/> sink, the sink its seed parameter is passed to.</summary>
     public SeedSink? ForwardsTo { get; }
 
-    /// <summary>The kind of the sink that finally receives the seed (through any forwarding factories).</summary>
+    /// <summary>The kind of the sink that finally receives the seed (through any forwarding methods).</summary>
     public SeedSinkKind FinalKind => ForwardsTo?.FinalKind ?? Kind;
 
     /// <summary>True for a root seed that NumPy recommends to be 128 bits (SeedSequence, Generator.Create, bit generator seeds).</summary>
@@ -113,11 +114,11 @@ internal sealed class SeedSinkCatalog
     private readonly HashSet<IMethodSymbol> _configured;
     private readonly HashSet<INamedTypeSymbol> _configuredTypes;
 
-    // Factories of this compilation (methods returning an RNG type): their forwarding sink, or null.
+    // Methods of this compilation asked about: their forwarding sink, or null.
     private readonly ConcurrentDictionary<IMethodSymbol, SeedSink?> _forwarding = new(SymbolEqualityComparer.Default);
 
-    // The factories being worked out on this thread, and how often a cycle among them was cut: a result that depended on
-    // a cut is not cached, so what is cached does not depend on which factory was asked about first.
+    // The methods being worked out on this thread, and how often a cycle among them was cut: a result that depended on
+    // a cut is not cached, so what is cached does not depend on which method was asked about first.
     [ThreadStatic]
     private static HashSet<IMethodSymbol>? t_inProgress;
     [ThreadStatic]
@@ -197,16 +198,28 @@ internal sealed class SeedSinkCatalog
             return true;
         }
 
+        if (TryGetBuiltInSink(definition, type, out sink))
+        {
+            return true;
+        }
+
+        // Methods of the user's code that hand a parameter on to a seed sink: factories (MakeRng(int seed)) and worker
+        // entry points (Simulate(int seed)). Only source methods with a seed-like parameter are looked into, once each.
         if (definition.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
             && definition.Parameters.Length > 0
-            && TypeFilters.MayBeRngClass(definition.ReturnType)
-            && (RngKnownTypes.Is(definition.ReturnType, _types.SeedSequence) || _types.IsRngType(definition.ReturnType))
             && definition.DeclaringSyntaxReferences.Length == 1)
         {
             var forwarding = GetForwardingSink(definition);
             sink = forwarding!;
             return forwarding is not null;
         }
+
+        return false;
+    }
+
+    private bool TryGetBuiltInSink(IMethodSymbol definition, INamedTypeSymbol type, out SeedSink sink)
+    {
+        sink = null!;
 
         // Asked for every call and creation in the compilation: built-in sinks are constructors or static factories of
         // RNG types and SeedSequence, and whether a type is one is cached.
@@ -338,8 +351,24 @@ internal sealed class SeedSinkCatalog
             return null;
         }
 
-        // A factory in another file needs that file's model; factories are few (they must return an RNG type) and each
-        // is looked at once per compilation.
+        // Nearly every called method of the compilation is asked about: a look at the syntax rules out most of them
+        // before any binding (a seed-like parameter must appear, as is, as an argument in the body).
+        var seedParameterNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in method.Parameters)
+        {
+            if (IsSeedValue(parameter.Type))
+            {
+                seedParameterNames.Add(parameter.Name);
+            }
+        }
+
+        if (seedParameterNames.Count == 0 || !PassesAsArgument(syntax, seedParameterNames))
+        {
+            return null;
+        }
+
+        // The method may be in another file, which needs that file's model (the driver's, cached per tree); each method
+        // is looked into once per compilation.
 #pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
         var body = _types.Compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax);
 #pragma warning restore RS1030
@@ -362,6 +391,34 @@ internal sealed class SeedSinkCatalog
         }
 
         return null;
+    }
+
+    private static bool PassesAsArgument(SyntaxNode method, HashSet<string> names)
+    {
+        foreach (var node in method.DescendantNodes())
+        {
+            if (node is ArgumentSyntax argument)
+            {
+                var expression = argument.Expression;
+                while (expression is ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax)
+                {
+                    expression = expression switch
+                    {
+                        ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
+                        CastExpressionSyntax cast => cast.Expression,
+                        CheckedExpressionSyntax @checked => @checked.Expression,
+                        _ => expression,
+                    };
+                }
+
+                if (expression is IdentifierNameSyntax identifier && names.Contains(identifier.Identifier.ValueText))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private IParameterSymbol? FirstIntegerParameter(IMethodSymbol method)

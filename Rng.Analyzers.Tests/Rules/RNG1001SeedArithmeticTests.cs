@@ -309,7 +309,49 @@ public sealed class RNG1001SeedArithmeticTests
     }
 
     [Fact]
-    public async Task DoesNotTrigger_ForMethodsThatDoNotPassAParameterAsTheSeed_OrCallEachOtherInACycle()
+    public async Task Triggers_AtCallsOfWorkerMethodsThatSeedTheirOwnRng()
+    {
+        // joblib's stochastic_function_seeded(max_value, random_state) ported: the worker builds its RNG from the seed
+        // it is given, so the caller's rootSeed + i is the seed; also through a local function and a nested call.
+        const string source = """
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static double[] StochasticFunctionSeeded(int maxValue, int randomState)
+                {
+                    var rng = new Random(randomState);
+                    return Enumerable.Range(0, 5).Select(_ => rng.NextDouble() * maxValue).ToArray();
+                }
+
+                static int Draw(int seed) => new Random(seed).Next();
+                static int DrawTwice(int seed) => Draw(seed) + Draw(seed);
+
+                void Run(int rootSeed)
+                {
+                    void Work(long s) => new Random((int)s).Next();
+                    Parallel.For(0, 5, i =>
+                    {
+                        StochasticFunctionSeeded(10, {|#0:rootSeed + i|});
+                        Draw({|#1:rootSeed * 7 + i|});
+                        DrawTwice({|#2:i|});
+                        Work({|#3:rootSeed - i|});
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "rootSeed + i", "adds a worker index to the root seed; " + NearbyRuns, "i, rootSeed"),
+            Expected(1, "rootSeed * 7 + i", "adds a worker index to the root seed; " + NearbyRuns, "i, rootSeed"),
+            Expected(2, "i", "is a worker index used directly as the seed; System.Random's legacy seeding correlates the streams of neighbouring seeds", "i, rootSeed"),
+            Expected(3, "rootSeed - i", "subtracts a worker index from the root seed; " + NearbyRuns, "i, rootSeed"));
+    }
+
+    [Fact]
+    public async Task DoesNotTrigger_ForMethodsThatDoNotPassAParameterToASeedSinkAsIs_OrCallEachOtherInACycle()
     {
         const string source = """
             using System;
@@ -322,7 +364,7 @@ public sealed class RNG1001SeedArithmeticTests
                 static Random Ping(int seed) => Pong(seed);
                 static Random Pong(int seed) => Ping(seed);
                 static Random Abstractly(int seed) => throw new NotSupportedException();
-                static int NotAnRng(int seed) => new Random(seed).Next();
+                static void Log(int seed) => Console.WriteLine(seed);
 
                 void Run(int rootSeed)
                 {
@@ -332,7 +374,7 @@ public sealed class RNG1001SeedArithmeticTests
                         Fixed(rootSeed + workerId);
                         Ping(rootSeed + workerId);
                         Abstractly(rootSeed + workerId);
-                        NotAnRng(rootSeed + workerId);
+                        Log(rootSeed + workerId);
                     });
                 }
             }
@@ -551,7 +593,7 @@ public sealed class RNG1001SeedArithmeticTests
     }
 
     [Fact]
-    public async Task Fix_KeySeedSequence_AtAFactoryCall_RewritesTheArgumentOnly()
+    public async Task Fix_KeySeedSequence_AtFactoryAndWorkerMethodCalls_RewritesTheArgumentOnly()
     {
         const string source = """
             using System;
@@ -560,10 +602,12 @@ public sealed class RNG1001SeedArithmeticTests
             class C
             {
                 static Random Make(int seed) => new Random(seed);
+                static void Simulate(long seed) => new Random((int)seed).Next();
 
                 void Run(int rootSeed)
                 {
                     Parallel.For(0, 8, workerId => Make({|RNG1001:rootSeed + workerId|}).Next());
+                    Parallel.For(0L, 8L, workerId => Simulate({|RNG1001:rootSeed + workerId|}));
                 }
             }
             """;
@@ -575,10 +619,12 @@ public sealed class RNG1001SeedArithmeticTests
             class C
             {
                 static Random Make(int seed) => new Random(seed);
+                static void Simulate(long seed) => new Random((int)seed).Next();
 
                 void Run(int rootSeed)
                 {
                     Parallel.For(0, 8, workerId => Make((int)new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed }).GenerateState(1)[0]).Next());
+                    Parallel.For(0L, 8L, workerId => Simulate((long)new SeedSequence(new ulong[] { (ulong)workerId, (uint)rootSeed }).GenerateState64(1)[0]));
                 }
             }
             """;

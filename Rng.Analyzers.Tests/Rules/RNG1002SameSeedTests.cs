@@ -14,7 +14,7 @@ public sealed class RNG1002SameSeedTests
         Verify.Diagnostic(Descriptors.SameSeedInEveryWorker).WithLocation(markup).WithArguments(seed, noun);
 
     [Fact]
-    public async Task Triggers_ForAFactoryGivenTheSameSeedInEveryIteration()
+    public async Task Triggers_ForAFactoryOrWorkerMethodGivenTheSameSeedInEveryIteration()
     {
         const string source = """
             using System;
@@ -23,19 +23,21 @@ public sealed class RNG1002SameSeedTests
             class C
             {
                 static Random Make(int seed) => new Random(seed);
+                static void Simulate(int seed) { var rng = new Random(seed); rng.Next(); }
 
                 void M(int n, int rootSeed)
                 {
                     for (int i = 0; i < n; i++)
                     {
                         Make({|#0:42|}).Next();
+                        Simulate({|#2:7|});
                     }
 
                     Parallel.For(0, n, i => Make({|#1:rootSeed|}).Next());
                 }
             }
             """;
-        await Verify.VerifyAnalyzerAsync(source, Expect(0, "42", "iteration"), Expect(1, "rootSeed", "worker"));
+        await Verify.VerifyAnalyzerAsync(source, Expect(0, "42", "iteration"), Expect(1, "rootSeed", "worker"), Expect(2, "7", "iteration"));
     }
 
     [Fact]
