@@ -107,7 +107,10 @@ internal readonly struct SeedSinkUse
         SeedArgument.Syntax is ArgumentSyntax argument ? argument.Expression : SeedArgument.Syntax);
 }
 
-/// <summary>Which constructors and factory methods take a seed: the built-in RNG types plus rng_safety.seed_sinks.</summary>
+/// <summary>
+/// Which constructors and methods take a seed: the built-in RNG types, rng_safety.seed_sinks, and methods of the compilation
+/// that pass a parameter on to one of those. Thread-safe.
+/// </summary>
 internal sealed class SeedSinkCatalog
 {
     private readonly RngKnownTypes _types;
