@@ -27,9 +27,10 @@ internal enum SeedSinkKind
     Configured,
 
     /// <summary>
-    /// A method of the compilation that passes one of its parameters, as is, to another seed sink: a factory
-    /// (<c>static Random Make(int seed) => new Random(seed)</c>) or a worker entry point
-    /// (<c>void Simulate(int seed) { var rng = new Random(seed); ... }</c>), whose argument is therefore a seed.
+    /// A method or constructor of the compilation that passes one of its parameters, as is, to another seed sink: a factory
+    /// (<c>static Random Make(int seed) => new Random(seed)</c>), a worker entry point
+    /// (<c>void Simulate(int seed) { var rng = new Random(seed); ... }</c>) or a worker's constructor, whose argument is
+    /// therefore a seed.
     /// </summary>
     Forwarding,
 }
@@ -206,9 +207,10 @@ internal sealed class SeedSinkCatalog
             return true;
         }
 
-        // Methods of the user's code that hand a parameter on to a seed sink: factories (MakeRng(int seed)) and worker
-        // entry points (Simulate(int seed)). Only source methods with a seed-like parameter are looked into, once each.
-        if (definition.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+        // Methods of the user's code that hand a parameter on to a seed sink: factories (MakeRng(int seed)), worker
+        // entry points (Simulate(int seed)) and constructors (new Worker(int seed) { _rng = new Random(seed); }).
+        // Only source methods with a seed-like parameter are looked into, once each.
+        if (definition.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.Constructor
             && definition.Parameters.Length > 0
             && definition.DeclaringSyntaxReferences.Length == 1)
         {
@@ -349,7 +351,7 @@ internal sealed class SeedSinkCatalog
     private SeedSink? FindForwardingSink(IMethodSymbol method)
     {
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
-        if (syntax is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax) || !_types.Compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+        if (syntax is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax or ConstructorDeclarationSyntax) || !_types.Compilation.ContainsSyntaxTree(syntax.SyntaxTree))
         {
             return null;
         }

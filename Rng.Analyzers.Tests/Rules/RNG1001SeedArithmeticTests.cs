@@ -351,6 +351,47 @@ public sealed class RNG1001SeedArithmeticTests
     }
 
     [Fact]
+    public async Task Triggers_AtCreationsOfWorkersWhoseConstructorSeedsAnRng()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class Worker
+            {
+                private readonly Random _rng;
+                public Worker(string name, int seed) { _rng = new Random(seed); }
+                public Worker(long seed) : this("w", (int)seed) { }
+                public int Next() => _rng.Next();
+            }
+
+            class Dice : Random
+            {
+                public Dice(int faces) : base(faces) { }
+            }
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        new Worker("a", {|#0:rootSeed + workerId|}).Next();
+                        new Worker({|#1:rootSeed ^ workerId|}).Next();
+                        new Dice({|#2:rootSeed - workerId|}).Next();
+                        new Worker("b", 1).Next();
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(1, "rootSeed ^ workerId", "XORs a worker index into the root seed; runs whose root seeds differ only in the low bits reuse each other's streams", "workerId, rootSeed"),
+            Expected(2, "rootSeed - workerId", "subtracts a worker index from the root seed; " + NearbyRuns, "workerId, rootSeed"));
+    }
+
+    [Fact]
     public async Task DoesNotTrigger_ForMethodsThatDoNotPassAParameterToASeedSinkAsIs_OrCallEachOtherInACycle()
     {
         const string source = """
