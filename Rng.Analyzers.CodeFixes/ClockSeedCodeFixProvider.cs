@@ -21,6 +21,8 @@ public sealed class ClockSeedCodeFixProvider : RngCodeFixProvider
     /// <summary>Equivalence key of the SeedSequence fix.</summary>
     public const string SeedSequenceKey = "RNG1003.SeedSequence";
 
+    private const string SeedSequenceTitle = "Seed from new SeedSequence() (OS entropy; log its Entropy to reproduce the run)";
+
     /// <summary>Equivalence key of the unseeded System.Random fix.</summary>
     public const string UnseededRandomKey = "RNG1003.UnseededRandom";
 
@@ -44,14 +46,14 @@ public sealed class ClockSeedCodeFixProvider : RngCodeFixProvider
         var explicitArguments = Arguments(use.Call).Count(a => a.ArgumentKind == ArgumentKind.Explicit);
         if (types.HasRngRuntime && explicitArguments == 1 && FromOsEntropy(use, types) is { } replacement)
         {
-            edits.Add(new RngEdit("Seed from new SeedSequence() (OS entropy; log its Entropy to reproduce the run)", SeedSequenceKey, callSyntax, replacement));
+            edits.Add(new RngEdit(SeedSequenceTitle, SeedSequenceKey, callSyntax, replacement));
         }
         else if (types.HasRngRuntime && use.Sink.Kind == SeedSinkKind.Forwarding
             && RngFixSyntax.SeedWordAs(use.SeedValue.Type, "new " + RngFixSyntax.SeedSequenceName + "()", out var hasSignedCast) is { } seedWord)
         {
             // A method of the user's code that seeds an RNG with its parameter keeps its call; only the seed it is given changes.
             edits.Add(new RngEdit(
-                "Seed from new SeedSequence() (OS entropy; log its Entropy to reproduce the run)",
+                SeedSequenceTitle,
                 SeedSequenceKey,
                 use.SeedSyntax,
                 RngFixSyntax.Unchecked(seedWord, hasSignedCast, use.SeedSyntax, target.Model.Compilation)));
