@@ -69,7 +69,7 @@ internal static class SeedArithmetic
 
         // A bare worker index: System.Random's legacy seeding correlates the streams of neighbouring seeds.
         // (Rng's seeds go through SeedSequence, which hashes them, so a bare index is only reported for System.Random.)
-        if (use.Sink.FinalKind == SeedSinkKind.SystemRandom && WorkerValues.TryClassify(use.SeedValue, types, out var worker))
+        if (use.Sink.FinalKind == SeedSinkKind.SystemRandom && use.Sink.PassesSeedUnchanged && WorkerValues.TryClassify(use.SeedValue, types, out var worker))
         {
             result = new ArithmeticSeed(null, worker, ImmutableArray.Create(worker.Operation), ImmutableArray<IOperation>.Empty, viaLocal: false, BinaryOperatorKind.None);
             return true;

@@ -27,10 +27,10 @@ internal enum SeedSinkKind
     Configured,
 
     /// <summary>
-    /// A method or constructor of the compilation that passes one of its parameters, as is, to another seed sink: a factory
-    /// (<c>static Random Make(int seed) => new Random(seed)</c>), a worker entry point
-    /// (<c>void Simulate(int seed) { var rng = new Random(seed); ... }</c>) or a worker's constructor, whose argument is
-    /// therefore a seed.
+    /// A method or constructor of the compilation that passes one of its parameters, as is or combined with constants
+    /// (<c>seed * 2 + 1</c>), to another seed sink: a factory (<c>static Random Make(int seed) => new Random(seed)</c>), a
+    /// worker entry point (<c>void Simulate(int seed) { var rng = new Random(seed); ... }</c>) or a worker's constructor,
+    /// primary constructors included, whose argument is therefore a seed.
     /// </summary>
     Forwarding,
 }
@@ -48,7 +48,7 @@ internal enum SeedRole
 /// <summary>A constructor or factory method that takes a seed, and which parameter is the seed.</summary>
 internal sealed class SeedSink
 {
-    public SeedSink(IMethodSymbol method, IParameterSymbol seedParameter, SeedSinkKind kind, SeedRole role, bool isListEntropy, SeedSink? forwardsTo = null)
+    public SeedSink(IMethodSymbol method, IParameterSymbol seedParameter, SeedSinkKind kind, SeedRole role, bool isListEntropy, SeedSink? forwardsTo = null, bool transformsSeed = false)
     {
         Method = method;
         SeedParameter = seedParameter;
@@ -56,6 +56,7 @@ internal sealed class SeedSink
         Role = role;
         IsListEntropy = isListEntropy;
         ForwardsTo = forwardsTo;
+        TransformsSeed = transformsSeed;
     }
 
     public IMethodSymbol Method { get; }
@@ -74,6 +75,12 @@ internal sealed class SeedSink
 
     /// <summary>The kind of the sink that finally receives the seed (through any forwarding methods).</summary>
     public SeedSinkKind FinalKind => ForwardsTo?.FinalKind ?? Kind;
+
+    /// <summary>True for a forwarding sink that combines the seed with constants before passing it on (<c>seed * 2 + 1</c>).</summary>
+    public bool TransformsSeed { get; }
+
+    /// <summary>True when the argument reaches the final sink unchanged (conversions aside), through any forwarding methods.</summary>
+    public bool PassesSeedUnchanged => !TransformsSeed && (ForwardsTo?.PassesSeedUnchanged ?? true);
 
     /// <summary>True for a root seed that NumPy recommends to be 128 bits (SeedSequence, Generator.Create, bit generator seeds).</summary>
     public bool IsRootSeed => Role == SeedRole.Seed && !IsListEntropy
@@ -347,17 +354,17 @@ internal sealed class SeedSinkCatalog
         }
     }
 
-    // The first seed sink in the method's body whose seed is one of the method's parameters as is (conversions aside).
+    // The first seed sink in the method's body whose seed is one of the method's parameters, as is or combined with
+    // constants. A primary constructor's parameters are used in its type's base call, initialisers and members.
     private SeedSink? FindForwardingSink(IMethodSymbol method)
     {
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
-        if (syntax is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax or ConstructorDeclarationSyntax) || !_types.Compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+        if (syntax is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax or ConstructorDeclarationSyntax or TypeDeclarationSyntax { ParameterList: not null })
+            || !_types.Compilation.ContainsSyntaxTree(syntax.SyntaxTree))
         {
             return null;
         }
 
-        // Nearly every called method of the compilation is asked about: a look at the syntax rules out most of them
-        // before any binding (a seed-like parameter must appear, as is, as an argument in the body).
         var seedParameterNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var parameter in method.Parameters)
         {
@@ -367,63 +374,101 @@ internal sealed class SeedSinkCatalog
             }
         }
 
-        if (seedParameterNames.Count == 0 || !PassesAsArgument(syntax, seedParameterNames))
+        if (seedParameterNames.Count == 0)
         {
             return null;
         }
 
-        // The method may be in another file, which needs that file's model (the driver's, cached per tree); each method
-        // is looked into once per compilation.
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
-        var body = _types.Compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax);
-#pragma warning restore RS1030
-        if (body is null)
+        // Nearly every called method of the compilation is asked about: a look at the syntax rules out most of them before
+        // any binding (a seed-like parameter must appear in an argument), and only the calls with such an argument are bound.
+        SemanticModel? model = null;
+        foreach (var node in syntax.DescendantNodes())
         {
-            return null;
-        }
-
-        foreach (var operation in body.Descendants())
-        {
-            if (operation is (IObjectCreationOperation or IInvocationOperation)
-                && TryGetUse(operation, out var use)
-                && use.SeedValue.WalkDownConversions() is IParameterReferenceOperation { Parameter: var parameter }
-                && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method)
-                && parameter.Ordinal < method.Parameters.Length)
+            if (node is not ArgumentSyntax { Parent.Parent: { } call } argument || !MayCarry(argument.Expression, seedParameterNames))
             {
-                var seedParameter = method.Parameters[parameter.Ordinal];
-                return new SeedSink(method, seedParameter, SeedSinkKind.Forwarding, use.Sink.Role, use.Sink.IsListEntropy && _types.IsIntegerCollectionType(seedParameter.Type), use.Sink);
+                continue;
+            }
+
+            // The method may be in another file, which needs that file's model (the driver's, cached per tree); each method
+            // is looked into once per compilation.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+            model ??= _types.Compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+            var transformsSeed = false;
+            if (model.GetOperation(call) is { } operation
+                && operation is (IObjectCreationOperation or IInvocationOperation)
+                && TryGetUse(operation, out var use)
+                && use.SeedArgument.Syntax == argument
+                && SeedParameterOf(use.SeedValue, method, ref transformsSeed) is { } seedParameter)
+            {
+                return new SeedSink(method, seedParameter, SeedSinkKind.Forwarding, use.Sink.Role, use.Sink.IsListEntropy && _types.IsIntegerCollectionType(seedParameter.Type), use.Sink, transformsSeed);
             }
         }
 
         return null;
     }
 
-    private static bool PassesAsArgument(SyntaxNode method, HashSet<string> names)
+    // The parameter of method that value is, as is or combined with constants (seed * 2 + 1, seed ^ 0x5DEECE66D, -seed):
+    // a fixed function of the caller's argument, so equal, clock-based or arithmetic arguments stay so.
+    private static IParameterSymbol? SeedParameterOf(IOperation value, IMethodSymbol method, ref bool transformed)
     {
-        foreach (var node in method.DescendantNodes())
+        switch (value.WalkDownConversions())
         {
-            if (node is ArgumentSyntax argument)
-            {
-                var expression = argument.Expression;
-                while (expression is ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax)
-                {
-                    expression = expression switch
-                    {
-                        ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
-                        CastExpressionSyntax cast => cast.Expression,
-                        CheckedExpressionSyntax @checked => @checked.Expression,
-                        _ => expression,
-                    };
-                }
+            case IParameterReferenceOperation { Parameter: var parameter }
+                when parameter.Ordinal < method.Parameters.Length && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method):
+                return method.Parameters[parameter.Ordinal];
+            case IBinaryOperation binary when IsArithmetic(binary.OperatorKind) && binary.RightOperand.ConstantValue.HasValue:
+                transformed = true;
+                return SeedParameterOf(binary.LeftOperand, method, ref transformed);
+            case IBinaryOperation binary when IsArithmetic(binary.OperatorKind) && binary.LeftOperand.ConstantValue.HasValue:
+                transformed = true;
+                return SeedParameterOf(binary.RightOperand, method, ref transformed);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus or UnaryOperatorKind.BitwiseNegation or UnaryOperatorKind.Plus } unary:
+                transformed = true;
+                return SeedParameterOf(unary.Operand, method, ref transformed);
+            default:
+                return null;
+        }
+    }
 
-                if (expression is IdentifierNameSyntax identifier && names.Contains(identifier.Identifier.ValueText))
-                {
-                    return true;
-                }
+    private static bool IsArithmetic(BinaryOperatorKind kind) => kind
+        is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide
+        or BinaryOperatorKind.Remainder or BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift
+        or BinaryOperatorKind.UnsignedRightShift or BinaryOperatorKind.And or BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr;
+
+    // Whether expression may be one of the names, as is or combined with something (checked exactly once bound).
+    private static bool MayCarry(ExpressionSyntax expression, HashSet<string> names)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case IdentifierNameSyntax identifier:
+                    return names.Contains(identifier.Identifier.ValueText);
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                case CastExpressionSyntax cast:
+                    expression = cast.Expression;
+                    break;
+                case CheckedExpressionSyntax @checked:
+                    expression = @checked.Expression;
+                    break;
+                case PrefixUnaryExpressionSyntax unary:
+                    expression = unary.Operand;
+                    break;
+                case BinaryExpressionSyntax binary:
+                    if (MayCarry(binary.Left, names))
+                    {
+                        return true;
+                    }
+
+                    expression = binary.Right;
+                    break;
+                default:
+                    return false;
             }
         }
-
-        return false;
     }
 
     private IParameterSymbol? FirstIntegerParameter(IMethodSymbol method)

@@ -392,7 +392,7 @@ public sealed class RNG1001SeedArithmeticTests
     }
 
     [Fact]
-    public async Task DoesNotTrigger_ForMethodsThatDoNotPassAParameterToASeedSinkAsIs_OrCallEachOtherInACycle()
+    public async Task Triggers_AtCallsOfMethodsThatCombineTheirSeedParameterWithConstants()
     {
         const string source = """
             using System;
@@ -400,7 +400,107 @@ public sealed class RNG1001SeedArithmeticTests
 
             class C
             {
+                const int Salt = 17;
                 static Random Scaled(int seed) => new Random(seed * 2 + 1);
+                static Random Mixed(long seed) => new Random((int)unchecked(seed * 6364136223846793005L ^ 0x5DEECE66DL));
+                static Random Salted(int seed) => new Random(-(seed + Salt));
+                static Random Chained(int seed) => Scaled(~seed);
+
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        Scaled({|#0:rootSeed + workerId|}).Next();
+                        Mixed({|#1:rootSeed ^ workerId|}).Next();
+                        Salted({|#2:rootSeed - workerId|}).Next();
+                        Chained({|#3:rootSeed * 31 + workerId|}).Next();
+                        Scaled(workerId).Next();
+                    });
+                }
+            }
+            """;
+
+        // Scaled(workerId) seeds System.Random with 2 * workerId + 1, not with the index itself: not "used directly as the seed".
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(1, "rootSeed ^ workerId", "XORs a worker index into the root seed; runs whose root seeds differ only in the low bits reuse each other's streams", "workerId, rootSeed"),
+            Expected(2, "rootSeed - workerId", "subtracts a worker index from the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(3, "rootSeed * 31 + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"));
+    }
+
+    [Fact]
+    public async Task Triggers_AtCreationsOfTypesWhosePrimaryConstructorSeedsAnRng()
+    {
+        // The primary constructor's parameter seeds an RNG in a field initialiser, a member, the base call or a record's
+        // property initialiser: the argument given to the constructor is the seed.
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class Worker(string name, int seed)
+            {
+                private readonly Random _rng = new(seed);
+                public string Name => name;
+                public int Next() => _rng.Next();
+            }
+
+            class Simulation(long seed)
+            {
+                public double Run() => new Random((int)seed).NextDouble();
+            }
+
+            class Dice(int faces) : Random(faces)
+            {
+            }
+
+            readonly struct Cell(int seed)
+            {
+                public Random Rng() => new Random(seed ^ 0x5bd1e995);
+            }
+
+            record Job(int Seed)
+            {
+                public Random Rng { get; } = new Random(Seed);
+            }
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        new Worker("a", {|#0:rootSeed + workerId|}).Next();
+                        new Simulation({|#1:rootSeed * 31 + workerId|}).Run();
+                        new Dice({|#2:workerId|}).Next();
+                        new Cell({|#3:rootSeed - workerId|}).Rng().Next();
+                        new Job({|#4:rootSeed + workerId|}).Rng.Next();
+                        new Worker("b", 1).Next();
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(1, "rootSeed * 31 + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(2, "workerId", "is a worker index used directly as the seed; System.Random's legacy seeding correlates the streams of neighbouring seeds", "workerId, rootSeed"),
+            Expected(3, "rootSeed - workerId", "subtracts a worker index from the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(4, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"));
+    }
+
+    [Fact]
+    public async Task DoesNotTrigger_ForMethodsThatDoNotPassAParameterToASeedSink_OrCallEachOtherInACycle()
+    {
+        // Combined with another variable or chosen by a condition, the parameter is not followed.
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static Random Salted(int seed, int salt) => new Random(seed + salt);
+                static Random Either(int seed, bool b) => new Random(b ? seed : 0);
                 static Random Fixed(int seed) => new Random(42);
                 static Random Ping(int seed) => Pong(seed);
                 static Random Pong(int seed) => Ping(seed);
@@ -411,7 +511,8 @@ public sealed class RNG1001SeedArithmeticTests
                 {
                     Parallel.For(0, 8, workerId =>
                     {
-                        Scaled(rootSeed + workerId);
+                        Salted(rootSeed + workerId, 5);
+                        Either(rootSeed + workerId, true);
                         Fixed(rootSeed + workerId);
                         Ping(rootSeed + workerId);
                         Abstractly(rootSeed + workerId);
@@ -627,6 +728,55 @@ public sealed class RNG1001SeedArithmeticTests
                     {
                         var rng = new Random((int)new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed }).GenerateState(1)[0]);
                     });
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedArithmeticCodeFixProvider.KeySeedSequenceKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_KeySeedSequence_AtPrimaryConstructorAndScalingFactoryCalls_RewritesTheArgumentOnly()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class Worker(int seed)
+            {
+                private readonly Random _rng = new(seed);
+                public int Next() => _rng.Next();
+            }
+
+            class C
+            {
+                static Random Scaled(int seed) => new Random(seed * 2 + 1);
+
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId => new Worker({|RNG1001:rootSeed + workerId|}).Next());
+                    Parallel.For(0, 8, workerId => Scaled({|RNG1001:rootSeed ^ workerId|}).Next());
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class Worker(int seed)
+            {
+                private readonly Random _rng = new(seed);
+                public int Next() => _rng.Next();
+            }
+
+            class C
+            {
+                static Random Scaled(int seed) => new Random(seed * 2 + 1);
+
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId => new Worker((int)new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed }).GenerateState(1)[0]).Next());
+                    Parallel.For(0, 8, workerId => Scaled((int)new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed }).GenerateState(1)[0]).Next());
                 }
             }
             """;

@@ -41,6 +41,39 @@ public sealed class RNG1002SameSeedTests
     }
 
     [Fact]
+    public async Task Triggers_ForAPrimaryConstructorOrAScalingFactoryGivenTheSameSeedInEveryIteration()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class Worker(int seed)
+            {
+                private readonly Random _rng = new(seed);
+                public int Next() => _rng.Next();
+            }
+
+            class C
+            {
+                static Random Scaled(int seed) => new Random(seed * 2 + 1);
+
+                void M(int n, int rootSeed)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        new Worker({|#0:42|}).Next();
+                        Scaled({|#1:7|}).Next();
+                        new Worker(i).Next();
+                    }
+
+                    Parallel.For(0, n, i => Scaled({|#2:rootSeed|}).Next());
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source, Expect(0, "42", "iteration"), Expect(1, "7", "iteration"), Expect(2, "rootSeed", "worker"));
+    }
+
+    [Fact]
     public async Task Triggers_ConstantSeedInLoops()
     {
         const string source = """

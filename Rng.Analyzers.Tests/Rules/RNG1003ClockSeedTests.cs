@@ -34,6 +34,34 @@ public sealed class RNG1003ClockSeedTests
     }
 
     [Fact]
+    public async Task Triggers_ForAClockSeedGivenToAPrimaryConstructorOrAMixingFactory()
+    {
+        const string source = """
+            using System;
+
+            class Worker(int seed)
+            {
+                public Random Rng { get; } = new(seed);
+            }
+
+            class C
+            {
+                static Random Mixed(long seed) => new Random((int)(seed ^ 0x2545F491));
+
+                void Run()
+                {
+                    new Worker({|#0:Environment.TickCount|}).Rng.Next();
+                    Mixed({|#1:DateTime.Now.Ticks|}).Next();
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "Environment.TickCount", "the tick count (Environment.TickCount)", Tick),
+            Expected(1, "DateTime.Now.Ticks", "the clock (DateTime.Now)", Tick));
+    }
+
+    [Fact]
     public async Task Fix_SeedSequence_AtAFactoryCall_DrawsTheSeedArgumentFromOsEntropy()
     {
         const string source = """

@@ -210,6 +210,27 @@ public sealed class RNG3002SameSeedMaterialTests
     }
 
     [Fact]
+    public async Task Triggers_ForTheSameSeedGivenTwiceToAScalingFactory()
+    {
+        const string source = """
+            using System;
+
+            class C
+            {
+                static Random Scaled(int seed) => new Random(seed * 2 + 1);
+
+                void M()
+                {
+                    var r1 = Scaled(42);
+                    var r2 = {|RNG3002:Scaled(42)|};
+                    var r3 = Scaled(43);
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Fix_RepeatedSeedGivenToAFactory_GetsASpawnedChild()
     {
         const string source = """
