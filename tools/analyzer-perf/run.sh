@@ -9,6 +9,9 @@
 # enforcement) instead of every CA/IDE rule (the corpus project's latest-all): a shorter compile, so a larger share.
 # Set AB_PAIRS=N to also time N interleaved pairs of builds without and with Rng.Analyzers (same settings, no
 # ReportAnalyzer): the compile time the analyzers add, as opposed to the time Roslyn attributes to them.
+# Set COMPILER_SERVER=1 to compile in the compiler server (VBCSCompiler, the default of a developer's dotnet build,
+# off in CI) after two warm-up compiles in it, so analyzers and compiler are loaded and their hot code re-jitted
+# (after one, the measured compile was still as slow as a fresh csc).
 #
 # Steps: generate -> warm build (restore, build Rng.Runtime/Rng.Analyzers and the corpus with
 # analyzers off) -> touch one source file -> measured build with -p:ReportAnalyzer=true and
@@ -26,10 +29,18 @@ if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
   cd "$out"
   echo "warm build (restore + references + corpus, analyzers off)..." >&2
   dotnet build -v:q -nologo -p:RunAnalyzers=false > warm.txt 2>&1 || { tail -20 warm.txt; exit 1; }
-  touch src/Service0000.cs
-  echo "measured build (-p:ReportAnalyzer=true)..." >&2
   rules=()
   if [[ "${SDK_RULES:-all}" == default ]]; then rules=(-p:AnalysisLevel=latest -p:EnforceCodeStyleInBuild=false); fi
+  if [[ "${COMPILER_SERVER:-0}" == 1 ]]; then
+    rules+=(-p:UseSharedCompilation=true)
+    for warmup in 1 2; do
+      touch src/Service0000.cs
+      echo "warm-up compile $warmup in the compiler server..." >&2
+      dotnet build -v:q -nologo -p:BuildProjectReferences=false "${rules[@]}" > server-warmup.txt 2>&1 || { tail -20 server-warmup.txt; exit 1; }
+    done
+  fi
+  touch src/Service0000.cs
+  echo "measured build (-p:ReportAnalyzer=true)..." >&2
   dotnet build -v:q -nologo -p:ReportAnalyzer=true -p:BuildProjectReferences=false "${rules[@]}" \
     "-flp:LogFile=$out/report.log;Verbosity=detailed;PerformanceSummary" > measure.txt 2>&1 \
     || { tail -20 measure.txt; exit 1; }
