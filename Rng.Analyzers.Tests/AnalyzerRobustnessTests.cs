@@ -128,6 +128,26 @@ public sealed class AnalyzerRobustnessTests
             }
         }
         """,
+        // Seeds through the user's methods and primary constructors (forwarding sinks), broken, recursive and odd.
+        """
+        using System; using System.Threading.Tasks;
+        class Worker(int seed, string) : Random(seed * ) { Random _r = new(seed; int Run() => new Random(-~seed).Next(; }
+        class Dice(int faces) : Random(faces, faces) { }
+        record Job(int Seed) : Job(Seed + 1) { Random R { get; } = new Random(Seed * 2 + Missing.K); }
+        struct Cell(int seed) { Cell(int a, int b) : this(a + b) { } Random R() => new Random(seed >>> 3 ^ seed); }
+        class C
+        {
+            static Random Make(int seed) => Make(seed * 2 + 1);
+            static Random Twice(int seed) => new Random(seed + seed);
+            static Random Over(int seed) => new Random((int)(seed * 3L / 0));
+            static Random Open(int seed) => new Random(seed +
+            void M(int rootSeed)
+            {
+                Parallel.For(0, 4, i => { new Worker(rootSeed + i, "a"); new Dice(i); new Job(rootSeed ^ i); new Cell(i, rootSeed);
+                    Make(rootSeed + i); Twice(i); Over(rootSeed - i); Open(i); });
+            }
+        }
+        """,
         // Jumps, advances, copies and seed material (RNG3001, RNG3002), broken and odd.
         """
         using System; using Rng;
