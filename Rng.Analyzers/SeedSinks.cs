@@ -379,6 +379,11 @@ internal sealed class SeedSinkCatalog
             return null;
         }
 
+        if (syntax is TypeDeclarationSyntax type)
+        {
+            AddMembersHoldingParameters(type, seedParameterNames);
+        }
+
         // Nearly every called method of the compilation is asked about: a look at the syntax rules out most of them before
         // any binding (a seed-like parameter must appear in an argument), and only the calls with such an argument are bound.
         SemanticModel? model = null;
@@ -410,13 +415,14 @@ internal sealed class SeedSinkCatalog
 
     // The parameter of method that value is, as is or combined with constants (seed * 2 + 1, seed ^ 0x5DEECE66D, -seed):
     // a fixed function of the caller's argument, so equal, clock-based or arithmetic arguments stay so.
-    private static IParameterSymbol? SeedParameterOf(IOperation value, IMethodSymbol method, ref bool transformed)
+    private IParameterSymbol? SeedParameterOf(IOperation value, IMethodSymbol method, ref bool transformed)
     {
         switch (value.WalkDownConversions())
         {
-            case IParameterReferenceOperation { Parameter: var parameter }
-                when parameter.Ordinal < method.Parameters.Length && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method):
-                return method.Parameters[parameter.Ordinal];
+            case IParameterReferenceOperation { Parameter: var parameter }:
+                return ParameterOf(parameter, method);
+            case IMemberReferenceOperation { Instance: IInstanceReferenceOperation, Member: IPropertySymbol or IFieldSymbol } member:
+                return PrimaryConstructorParameterIn(member.Member, method);
             case IBinaryOperation binary when IsArithmetic(binary.OperatorKind) && binary.RightOperand.ConstantValue.HasValue:
                 transformed = true;
                 return SeedParameterOf(binary.LeftOperand, method, ref transformed);
@@ -431,10 +437,91 @@ internal sealed class SeedSinkCatalog
         }
     }
 
+    private static IParameterSymbol? ParameterOf(IParameterSymbol parameter, IMethodSymbol method) =>
+        parameter.Ordinal < method.Parameters.Length && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method)
+            ? method.Parameters[parameter.Ordinal]
+            : null;
+
+    // The primary constructor parameter that an unchangeable instance member of its type holds as is: a record's positional
+    // property (record Job(int Seed)), or an init-only or get-only property or readonly field initialised with the parameter
+    // (int Seed { get; } = seed). Members that can be set later are not followed.
+    private IParameterSymbol? PrimaryConstructorParameterIn(ISymbol member, IMethodSymbol method)
+    {
+        if (method.MethodKind != MethodKind.Constructor
+            || member.IsStatic
+            || member is IPropertySymbol { SetMethod.IsInitOnly: false } or IFieldSymbol { IsReadOnly: false }
+            || member.DeclaringSyntaxReferences.Length != 1
+            || !SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, method.ContainingType))
+        {
+            return null;
+        }
+
+        var declaration = member.DeclaringSyntaxReferences[0].GetSyntax();
+        if (declaration is ParameterSyntax)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.DeclaringSyntaxReferences.Length == 1 && parameter.DeclaringSyntaxReferences[0].GetSyntax() == declaration)
+                {
+                    return parameter;
+                }
+            }
+
+            return null;
+        }
+
+        var initializer = declaration switch
+        {
+            PropertyDeclarationSyntax property => property.Initializer,
+            VariableDeclaratorSyntax variable => variable.Initializer,
+            _ => null,
+        };
+        if (initializer is null || !_types.Compilation.ContainsSyntaxTree(initializer.SyntaxTree))
+        {
+            return null;
+        }
+
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer (see FindForwardingSink)
+        var value = (_types.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer) as ISymbolInitializerOperation)?.Value;
+#pragma warning restore RS1030
+        return value?.WalkDownConversions() is IParameterReferenceOperation { Parameter: var initialParameter } ? ParameterOf(initialParameter, method) : null;
+    }
+
     private static bool IsArithmetic(BinaryOperatorKind kind) => kind
         is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide
         or BinaryOperatorKind.Remainder or BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift
         or BinaryOperatorKind.UnsignedRightShift or BinaryOperatorKind.And or BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr;
+
+    // A primary constructor's type may keep a parameter in a member (int Seed { get; } = seed; readonly int _seed = seed;)
+    // and seed from that: the members' names join the names looked for (checked exactly once bound).
+    private static void AddMembersHoldingParameters(TypeDeclarationSyntax type, HashSet<string> names)
+    {
+        List<string>? holders = null;
+        foreach (var member in type.Members)
+        {
+            switch (member)
+            {
+                case PropertyDeclarationSyntax { Initializer.Value: IdentifierNameSyntax value } property when names.Contains(value.Identifier.ValueText):
+                    (holders ??= new List<string>()).Add(property.Identifier.ValueText);
+                    break;
+                case FieldDeclarationSyntax field:
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        if (variable.Initializer?.Value is IdentifierNameSyntax initial && names.Contains(initial.Identifier.ValueText))
+                        {
+                            (holders ??= new List<string>()).Add(variable.Identifier.ValueText);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        if (holders is not null)
+        {
+            names.UnionWith(holders);
+        }
+    }
 
     // Whether expression may be one of the names, as is or combined with something (checked exactly once bound).
     private static bool MayCarry(ExpressionSyntax expression, HashSet<string> names)
@@ -445,6 +532,9 @@ internal sealed class SeedSinkCatalog
             {
                 case IdentifierNameSyntax identifier:
                     return names.Contains(identifier.Identifier.ValueText);
+                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access:
+                    expression = access.Name;
+                    break;
                 case ParenthesizedExpressionSyntax parenthesized:
                     expression = parenthesized.Expression;
                     break;

@@ -490,6 +490,61 @@ public sealed class RNG1001SeedArithmeticTests
     }
 
     [Fact]
+    public async Task Triggers_AtCreationsOfTypesThatKeepTheirPrimaryConstructorSeedInAMember()
+    {
+        // A job record seeding from its positional property, and members initialised with the parameter; a property that
+        // can be set later is not followed.
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            record Job(int Seed, int Steps)
+            {
+                public double Run() { var rng = new Random(Seed); return rng.NextDouble() * Steps; }
+            }
+
+            class Walker(long seed)
+            {
+                private readonly long _seed = seed;
+                public long Seed { get; } = seed;
+                public int First() => new Random((int)_seed).Next();
+                public int Second() => new Random((int)(this.Seed * 2)).Next();
+            }
+
+            class Stepper(long seed)
+            {
+                public long Seed { get; init; } = seed;
+                public int Next() => new Random((int)Seed).Next();
+            }
+
+            class Settable(int seed)
+            {
+                public int Seed { get; set; } = seed;
+                public int Draw() => new Random(Seed).Next();
+            }
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        new Job({|#0:rootSeed + workerId|}, 10).Run();
+                        new Walker({|#1:rootSeed ^ workerId|}).First();
+                        new Stepper({|#2:rootSeed - workerId|}).Next();
+                        new Settable(rootSeed + workerId).Draw();
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(1, "rootSeed ^ workerId", "XORs a worker index into the root seed; runs whose root seeds differ only in the low bits reuse each other's streams", "workerId, rootSeed"),
+            Expected(2, "rootSeed - workerId", "subtracts a worker index from the root seed; " + NearbyRuns, "workerId, rootSeed"));
+    }
+
+    [Fact]
     public async Task DoesNotTrigger_ForMethodsThatDoNotPassAParameterToASeedSink_OrCallEachOtherInACycle()
     {
         // Combined with another variable or chosen by a condition, the parameter is not followed.

@@ -53,6 +53,11 @@ public sealed class RNG1002SameSeedTests
                 public int Next() => _rng.Next();
             }
 
+            record Job(int Seed)
+            {
+                public int Run() => new Random(Seed).Next();
+            }
+
             class C
             {
                 static Random Scaled(int seed) => new Random(seed * 2 + 1);
@@ -67,10 +72,11 @@ public sealed class RNG1002SameSeedTests
                     }
 
                     Parallel.For(0, n, i => Scaled({|#2:rootSeed|}).Next());
+                    Parallel.For(0, n, i => new Job({|#3:rootSeed|}).Run());
                 }
             }
             """;
-        await Verify.VerifyAnalyzerAsync(source, Expect(0, "42", "iteration"), Expect(1, "7", "iteration"), Expect(2, "rootSeed", "worker"));
+        await Verify.VerifyAnalyzerAsync(source, Expect(0, "42", "iteration"), Expect(1, "7", "iteration"), Expect(2, "rootSeed", "worker"), Expect(3, "rootSeed", "worker"));
     }
 
     [Fact]
