@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -379,15 +380,22 @@ internal sealed class SeedSinkCatalog
             return null;
         }
 
+        // A constructor may keep a parameter in a member of its type, which its methods then seed from: look through the
+        // whole type declaration for those.
+        var searched = syntax;
         if (syntax is TypeDeclarationSyntax type)
         {
             AddMembersHoldingParameters(type, seedParameterNames);
+        }
+        else if (syntax is ConstructorDeclarationSyntax { Parent: TypeDeclarationSyntax owner } constructor && AddMembersAssignedParameters(constructor, seedParameterNames))
+        {
+            searched = owner;
         }
 
         // Nearly every called method of the compilation is asked about: a look at the syntax rules out most of them before
         // any binding (a seed-like parameter must appear in an argument), and only the calls with such an argument are bound.
         SemanticModel? model = null;
-        foreach (var node in syntax.DescendantNodes())
+        foreach (var node in searched.DescendantNodes())
         {
             if (node is not ArgumentSyntax { Parent.Parent: { } call } argument || !MayCarry(argument.Expression, seedParameterNames))
             {
@@ -422,7 +430,7 @@ internal sealed class SeedSinkCatalog
             case IParameterReferenceOperation { Parameter: var parameter }:
                 return ParameterOf(parameter, method);
             case IMemberReferenceOperation { Instance: IInstanceReferenceOperation, Member: IPropertySymbol or IFieldSymbol } member:
-                return PrimaryConstructorParameterIn(member.Member, method);
+                return ConstructorParameterIn(member.Member, method);
             case IBinaryOperation binary when IsArithmetic(binary.OperatorKind) && binary.RightOperand.ConstantValue.HasValue:
                 transformed = true;
                 return SeedParameterOf(binary.LeftOperand, method, ref transformed);
@@ -442,10 +450,11 @@ internal sealed class SeedSinkCatalog
             ? method.Parameters[parameter.Ordinal]
             : null;
 
-    // The primary constructor parameter that an unchangeable instance member of its type holds as is: a record's positional
-    // property (record Job(int Seed)), or an init-only or get-only property or readonly field initialised with the parameter
-    // (int Seed { get; } = seed). Members that can be set later are not followed.
-    private IParameterSymbol? PrimaryConstructorParameterIn(ISymbol member, IMethodSymbol method)
+    // The constructor parameter that an unchangeable instance member of its type holds as is: a record's positional property
+    // (record Job(int Seed)), an init-only or get-only property or readonly field initialised with a primary constructor's
+    // parameter (int Seed { get; } = seed), or one that a constructor assigns the parameter to (_seed = seed;). Members
+    // that can be set later are not followed.
+    private IParameterSymbol? ConstructorParameterIn(ISymbol member, IMethodSymbol method)
     {
         if (method.MethodKind != MethodKind.Constructor
             || member.IsStatic
@@ -470,6 +479,11 @@ internal sealed class SeedSinkCatalog
             return null;
         }
 
+        if (method.DeclaringSyntaxReferences[0].GetSyntax() is ConstructorDeclarationSyntax constructor)
+        {
+            return ParameterAssignedTo(member, constructor, method);
+        }
+
         var initializer = declaration switch
         {
             PropertyDeclarationSyntax property => property.Initializer,
@@ -485,6 +499,30 @@ internal sealed class SeedSinkCatalog
         var value = (_types.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer) as ISymbolInitializerOperation)?.Value;
 #pragma warning restore RS1030
         return value?.WalkDownConversions() is IParameterReferenceOperation { Parameter: var initialParameter } ? ParameterOf(initialParameter, method) : null;
+    }
+
+    // The parameter of the constructor that it assigns, as is, to member (_seed = seed; this.Seed = seed;).
+    private IParameterSymbol? ParameterAssignedTo(ISymbol member, ConstructorDeclarationSyntax constructor, IMethodSymbol method)
+    {
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer (see FindForwardingSink)
+        var body = _types.Compilation.GetSemanticModel(constructor.SyntaxTree).GetOperation(constructor);
+#pragma warning restore RS1030
+        if (body is null)
+        {
+            return null;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation } target, Value: var value }
+                && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member)
+                && value.WalkDownConversions() is IParameterReferenceOperation { Parameter: var parameter })
+            {
+                return ParameterOf(parameter, method);
+            }
+        }
+
+        return null;
     }
 
     private static bool IsArithmetic(BinaryOperatorKind kind) => kind
@@ -521,6 +559,35 @@ internal sealed class SeedSinkCatalog
         {
             names.UnionWith(holders);
         }
+    }
+
+    // A constructor may assign a parameter to a member of its type (_seed = seed; this.Seed = seed;): the members' names join
+    // the names looked for (checked exactly once bound). True when there is one.
+    private static bool AddMembersAssignedParameters(ConstructorDeclarationSyntax constructor, HashSet<string> names)
+    {
+        List<string>? holders = null;
+        foreach (var node in constructor.DescendantNodes())
+        {
+            if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: IdentifierNameSyntax value } assignment
+                && names.Contains(value.Identifier.ValueText)
+                && assignment.Left switch
+                {
+                    IdentifierNameSyntax identifier => identifier,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name,
+                    _ => null,
+                } is { } holder)
+            {
+                (holders ??= new List<string>()).Add(holder.Identifier.ValueText);
+            }
+        }
+
+        if (holders is null)
+        {
+            return false;
+        }
+
+        names.UnionWith(holders);
+        return true;
     }
 
     // Whether expression may be one of the names, as is or combined with something (checked exactly once bound).

@@ -545,6 +545,64 @@ public sealed class RNG1001SeedArithmeticTests
     }
 
     [Fact]
+    public async Task Triggers_AtCreationsOfTypesWhoseConstructorKeepsTheSeedInAMember()
+    {
+        // The classic worker class: the constructor stores the seed, a method seeds from it. A field that can be
+        // reassigned later is not followed.
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class Worker
+            {
+                private readonly int _seed;
+                public Worker(int seed) { _seed = seed; }
+                public int Next() => new Random(_seed).Next();
+            }
+
+            class Runner
+            {
+                public Runner(string name, long seed)
+                {
+                    Name = name;
+                    this.Seed = seed;
+                }
+
+                public string Name { get; }
+                public long Seed { get; }
+                public double Run() => new Random((int)(Seed ^ 0x9E3779B9)).NextDouble();
+            }
+
+            class Mutable
+            {
+                private int _seed;
+                public Mutable(int seed) { _seed = seed; }
+                public int Next() => new Random(_seed).Next();
+                public void Reseed(int seed) => _seed = seed;
+            }
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Parallel.For(0, 8, workerId =>
+                    {
+                        new Worker({|#0:rootSeed + workerId|}).Next();
+                        new Worker({|#1:workerId|}).Next();
+                        new Runner("r", {|#2:rootSeed * 7 + workerId|}).Run();
+                        new Mutable(rootSeed + workerId).Next();
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(1, "workerId", "is a worker index used directly as the seed; System.Random's legacy seeding correlates the streams of neighbouring seeds", "workerId, rootSeed"),
+            Expected(2, "rootSeed * 7 + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"));
+    }
+
+    [Fact]
     public async Task DoesNotTrigger_ForMethodsThatDoNotPassAParameterToASeedSink_OrCallEachOtherInACycle()
     {
         // Combined with another variable or chosen by a condition, the parameter is not followed.
