@@ -137,6 +137,7 @@ public sealed class AnalyzerRobustnessTests
         struct Cell(int seed) { Cell(int a, int b) : this(a + b) { } Random R() => new Random(seed >>> 3 ^ seed); }
         class Holder(int seed) { readonly int _s = seed, _t = ; static int S { get; } = seed; int T { get => 1; } = seed; int R() => new Random(this._s + this. + S + T + _t).Next(); }
         record Pair(int Seed, int Seed) { int R() => new Random(Seed).Next(); }
+        class Keeper { readonly int _s; int S { get; } Keeper(int seed) { _s = ; this. = seed; S = seed; Missing = seed; _s = seed } Keeper(int seed, int b) : this(seed) { _s = b; } int R() => new Random(_s + S).Next(); }
         class C
         {
             static Random Make(int seed) => Make(seed * 2 + 1);
@@ -145,7 +146,7 @@ public sealed class AnalyzerRobustnessTests
             static Random Open(int seed) => new Random(seed +
             void M(int rootSeed)
             {
-                Parallel.For(0, 4, i => { new Worker(rootSeed + i, "a"); new Dice(i); new Job(rootSeed ^ i); new Cell(i, rootSeed); new Holder(i).GetHashCode(); new Pair(i, i);
+                Parallel.For(0, 4, i => { new Worker(rootSeed + i, "a"); new Dice(i); new Job(rootSeed ^ i); new Cell(i, rootSeed); new Holder(i).GetHashCode(); new Pair(i, i); new Keeper(i); new Keeper(rootSeed + i, i);
                     Make(rootSeed + i); Twice(i); Over(rootSeed - i); Open(i); });
             }
         }
