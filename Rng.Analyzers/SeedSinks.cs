@@ -534,30 +534,24 @@ internal sealed class SeedSinkCatalog
     // and seed from that: the members' names join the names looked for (checked exactly once bound).
     private static void AddMembersHoldingParameters(TypeDeclarationSyntax type, HashSet<string> names)
     {
-        List<string>? holders = null;
         foreach (var member in type.Members)
         {
             switch (member)
             {
                 case PropertyDeclarationSyntax { Initializer.Value: IdentifierNameSyntax value } property when names.Contains(value.Identifier.ValueText):
-                    (holders ??= new List<string>()).Add(property.Identifier.ValueText);
+                    names.Add(property.Identifier.ValueText);
                     break;
                 case FieldDeclarationSyntax field:
                     foreach (var variable in field.Declaration.Variables)
                     {
                         if (variable.Initializer?.Value is IdentifierNameSyntax initial && names.Contains(initial.Identifier.ValueText))
                         {
-                            (holders ??= new List<string>()).Add(variable.Identifier.ValueText);
+                            names.Add(variable.Identifier.ValueText);
                         }
                     }
 
                     break;
             }
-        }
-
-        if (holders is not null)
-        {
-            names.UnionWith(holders);
         }
     }
 
@@ -565,7 +559,7 @@ internal sealed class SeedSinkCatalog
     // the names looked for (checked exactly once bound). True when there is one.
     private static bool AddMembersAssignedParameters(ConstructorDeclarationSyntax constructor, HashSet<string> names)
     {
-        List<string>? holders = null;
+        var added = false;
         foreach (var node in constructor.DescendantNodes())
         {
             if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: IdentifierNameSyntax value } assignment
@@ -577,17 +571,12 @@ internal sealed class SeedSinkCatalog
                     _ => null,
                 } is { } holder)
             {
-                (holders ??= new List<string>()).Add(holder.Identifier.ValueText);
+                names.Add(holder.Identifier.ValueText);
+                added = true;
             }
         }
 
-        if (holders is null)
-        {
-            return false;
-        }
-
-        names.UnionWith(holders);
-        return true;
+        return added;
     }
 
     // Whether expression may be one of the names, as is or combined with something (checked exactly once bound).

@@ -560,6 +560,13 @@ public sealed class RNG1001SeedArithmeticTests
                 public int Next() => new Random(_seed).Next();
             }
 
+            class Walker
+            {
+                private readonly int seed;
+                public Walker(int seed) { this.seed = seed; }
+                public int Step() => new Random(this.seed).Next();
+            }
+
             class Runner
             {
                 public Runner(string name, long seed)
@@ -591,6 +598,7 @@ public sealed class RNG1001SeedArithmeticTests
                         new Worker({|#1:workerId|}).Next();
                         new Runner("r", {|#2:rootSeed * 7 + workerId|}).Run();
                         new Mutable(rootSeed + workerId).Next();
+                        new Walker({|#3:rootSeed ^ workerId|}).Step();
                     });
                 }
             }
@@ -599,7 +607,8 @@ public sealed class RNG1001SeedArithmeticTests
             source,
             Expected(0, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
             Expected(1, "workerId", "is a worker index used directly as the seed; System.Random's legacy seeding correlates the streams of neighbouring seeds", "workerId, rootSeed"),
-            Expected(2, "rootSeed * 7 + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"));
+            Expected(2, "rootSeed * 7 + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(3, "rootSeed ^ workerId", "XORs a worker index into the root seed; runs whose root seeds differ only in the low bits reuse each other's streams", "workerId, rootSeed"));
     }
 
     [Fact]
