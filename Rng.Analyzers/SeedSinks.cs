@@ -129,6 +129,9 @@ internal sealed class SeedSinkCatalog
     // Methods of this compilation asked about: their forwarding sink, or null.
     private readonly ConcurrentDictionary<IMethodSymbol, SeedSink?> _forwarding = new(SymbolEqualityComparer.Default);
 
+    // Local delegates of the compilation asked about: the function each holds for good, or null.
+    private readonly ConcurrentDictionary<ILocalSymbol, IMethodSymbol?> _heldByLocal = new(SymbolEqualityComparer.Default);
+
     // The methods being worked out on this thread, and how often a cycle among them was cut: a result that depended on
     // a cut is not cached, so what is cached does not depend on which method was asked about first.
     [ThreadStatic]
@@ -165,6 +168,11 @@ internal sealed class SeedSinkCatalog
                 break;
             case IInvocationOperation invocation:
                 method = invocation.TargetMethod;
+                if (method.MethodKind == MethodKind.DelegateInvoke)
+                {
+                    method = invocation.Instance is { } target && HasSeedLikeParameter(method) ? FunctionHeldBy(target, invocation) : null;
+                }
+
                 arguments = invocation.Arguments;
                 break;
             default:
@@ -218,7 +226,7 @@ internal sealed class SeedSinkCatalog
         // Methods of the user's code that hand a parameter on to a seed sink: factories (MakeRng(int seed)), worker
         // entry points (Simulate(int seed)) and constructors (new Worker(int seed) { _rng = new Random(seed); }).
         // Only source methods with a seed-like parameter are looked into, once each.
-        if (definition.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.Constructor
+        if (definition.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.Constructor or MethodKind.AnonymousFunction
             && definition.Parameters.Length > 0
             && definition.DeclaringSyntaxReferences.Length == 1)
         {
@@ -360,7 +368,7 @@ internal sealed class SeedSinkCatalog
     private SeedSink? FindForwardingSink(IMethodSymbol method)
     {
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
-        if (syntax is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax or ConstructorDeclarationSyntax or TypeDeclarationSyntax { ParameterList: not null })
+        if (syntax is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax or ConstructorDeclarationSyntax or AnonymousFunctionExpressionSyntax or TypeDeclarationSyntax { ParameterList: not null })
             || !_types.Compilation.ContainsSyntaxTree(syntax.SyntaxTree))
         {
             return null;
@@ -444,6 +452,69 @@ internal sealed class SeedSinkCatalog
                 return null;
         }
     }
+
+    private bool HasSeedLikeParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (IsSeedValue(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The lambda, anonymous method or method group that a delegate invocation calls, when the delegate is a local initialised
+    // with it and never assigned again (Func<int, double> simulate = seed => ...; simulate(rootSeed + i)) or a readonly field
+    // initialised with it; otherwise null.
+    private IMethodSymbol? FunctionHeldBy(IOperation target, IOperation invocation)
+    {
+        switch (target.WalkDownConversions())
+        {
+            case ILocalReferenceOperation { Local: var local }:
+                // Looked up once per local: a method may call the same delegate many times.
+                return _heldByLocal.GetOrAdd(local, _ => FunctionHeldBy(local, invocation.GetRoot()));
+            case IFieldReferenceOperation { Field: { IsReadOnly: true, DeclaringSyntaxReferences.Length: 1 } field }
+                when field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }
+                    && _types.Compilation.ContainsSyntaxTree(initializer.SyntaxTree):
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer (see FindForwardingSink)
+                var fieldInitializer = _types.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer) as IFieldInitializerOperation;
+#pragma warning restore RS1030
+                return AnonymousFunctionIn(fieldInitializer?.Value);
+            default:
+                return null;
+        }
+    }
+
+    private static IMethodSymbol? FunctionHeldBy(ILocalSymbol local, IOperation root)
+    {
+        IMethodSymbol? held = null;
+        foreach (var operation in root.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    held = AnonymousFunctionIn(declarator.Initializer?.Value);
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation assigned } when SymbolEqualityComparer.Default.Equals(assigned.Local, local):
+                    return null;
+                case IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out } when SymbolEqualityComparer.Default.Equals(passed.Local, local):
+                    return null;
+            }
+        }
+
+        return held;
+    }
+
+    private static IMethodSymbol? AnonymousFunctionIn(IOperation? value) => value?.WalkDownConversions() switch
+    {
+        IDelegateCreationOperation { Target: IAnonymousFunctionOperation function } => function.Symbol,
+        IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var group } } => group,
+        IAnonymousFunctionOperation function => function.Symbol,
+        _ => null,
+    };
 
     private static IParameterSymbol? ParameterOf(IParameterSymbol parameter, IMethodSymbol method) =>
         parameter.Ordinal < method.Parameters.Length && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method)

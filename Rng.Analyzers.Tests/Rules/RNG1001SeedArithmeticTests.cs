@@ -612,6 +612,50 @@ public sealed class RNG1001SeedArithmeticTests
     }
 
     [Fact]
+    public async Task Triggers_AtCallsOfDelegatesHoldingALambdaThatSeedsAnRng()
+    {
+        // A local delegate initialised with a lambda or method group and never assigned again, or a readonly field; a
+        // delegate that is reassigned could call anything.
+        const string source = """
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static readonly Func<int, Random> MakeRng = seed => new Random(seed);
+                static Func<int, Random> s_settable = seed => new Random(seed);
+                static double Simulate(int seed) => new Random(seed).NextDouble();
+
+                void Run(int rootSeed, int n)
+                {
+                    Func<int, double> simulate = seed => { var rng = new Random(seed); return rng.NextDouble(); };
+                    Func<long, double> viaMethod = delegate (long s) { return Simulate((int)s); };
+                    Func<int, double> group = Simulate;
+                    Func<int, double> reassigned = seed => new Random(seed).NextDouble();
+                    reassigned = seed => 0.0;
+
+                    var results = Enumerable.Range(0, n).AsParallel().Select(i => simulate({|#0:rootSeed + i|})).ToArray();
+                    Parallel.For(0, n, i =>
+                    {
+                        MakeRng({|#1:rootSeed ^ i|}).Next();
+                        viaMethod({|#2:rootSeed - i|});
+                        group({|#3:rootSeed * 31 + i|});
+                        reassigned(rootSeed + i);
+                        s_settable(rootSeed + i).Next();
+                    });
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Expected(0, "rootSeed + i", "adds a worker index to the root seed; " + NearbyRuns, "i, rootSeed"),
+            Expected(1, "rootSeed ^ i", "XORs a worker index into the root seed; runs whose root seeds differ only in the low bits reuse each other's streams", "i, rootSeed"),
+            Expected(2, "rootSeed - i", "subtracts a worker index from the root seed; " + NearbyRuns, "i, rootSeed"),
+            Expected(3, "rootSeed * 31 + i", "adds a worker index to the root seed; " + NearbyRuns, "i, rootSeed"));
+    }
+
+    [Fact]
     public async Task DoesNotTrigger_ForMethodsThatDoNotPassAParameterToASeedSink_OrCallEachOtherInACycle()
     {
         // Combined with another variable or chosen by a condition, the parameter is not followed.
@@ -899,6 +943,39 @@ public sealed class RNG1001SeedArithmeticTests
                 {
                     Parallel.For(0, 8, workerId => new Worker((int)new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed }).GenerateState(1)[0]).Next());
                     Parallel.For(0, 8, workerId => Scaled((int)new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed }).GenerateState(1)[0]).Next());
+                }
+            }
+            """;
+        await VerifyFix.VerifyCodeFixAsync(source, fixedSource, SeedArithmeticCodeFixProvider.KeySeedSequenceKey, WithRuntime);
+    }
+
+    [Fact]
+    public async Task Fix_KeySeedSequence_AtADelegateCall_RewritesTheArgumentOnly()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Func<int, double> simulate = seed => new Random(seed).NextDouble();
+                    Parallel.For(0, 8, workerId => simulate({|RNG1001:rootSeed + workerId|}));
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using Rng;
+
+            class C
+            {
+                void Run(int rootSeed)
+                {
+                    Func<int, double> simulate = seed => new Random(seed).NextDouble();
+                    Parallel.For(0, 8, workerId => simulate((int)new SeedSequence(new ulong[] { (uint)workerId, (uint)rootSeed }).GenerateState(1)[0]));
                 }
             }
             """;
