@@ -143,9 +143,13 @@ public sealed class AnalyzerRobustnessTests
             static Random Make(int seed) => Make(seed * 2 + 1);
             static Random Twice(int seed) => new Random(seed + seed);
             static Random Over(int seed) => new Random((int)(seed * 3L / 0));
+            static void M2(ref Func<int, Random> g) { }
             static Random Open(int seed) => new Random(seed +
             void M(int rootSeed)
             {
+                Func<int, Random> f = ; Func<int, Random> g = seed => new Random(seed +); Func<int> h = () => 1; Action<int> a = Missing;
+                Func<int, Random> self = null; self = s => self(s + 1); Func<int, Random> fwd = s => fwd(s); ref Func<int, Random> r = ref g;
+                Parallel.For(0, 4, i => { f(i); g(rootSeed + i); h(); a(i); r(i); self(i); fwd(i); ((Func<int, Random>)(s => new Random(s)))(i); M2(ref g); g(i); });
                 Parallel.For(0, 4, i => { new Worker(rootSeed + i, "a"); new Dice(i); new Job(rootSeed ^ i); new Cell(i, rootSeed); new Holder(i).GetHashCode(); new Pair(i, i); new Keeper(i); new Keeper(rootSeed + i, i);
                     Make(rootSeed + i); Twice(i); Over(rootSeed - i); Open(i); });
             }
