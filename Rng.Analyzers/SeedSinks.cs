@@ -524,14 +524,14 @@ internal sealed class SeedSinkCatalog
     // The constructor parameter that an unchangeable instance member of its type holds as is: a record's positional property
     // (record Job(int Seed)), an init-only or get-only property or readonly field initialised with a primary constructor's
     // parameter (int Seed { get; } = seed), or one that a constructor assigns the parameter to (_seed = seed;). Members
-    // that can be set later are not followed.
+    // that can be set after construction are not followed.
     private IParameterSymbol? ConstructorParameterIn(ISymbol member, IMethodSymbol method)
     {
         if (method.MethodKind != MethodKind.Constructor
             || member.IsStatic
-            || member is IPropertySymbol { SetMethod.IsInitOnly: false } or IFieldSymbol { IsReadOnly: false }
             || member.DeclaringSyntaxReferences.Length != 1
-            || !SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, method.ContainingType))
+            || !SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, method.ContainingType)
+            || !IsSetOnlyOnConstruction(member))
         {
             return null;
         }
@@ -570,6 +570,58 @@ internal sealed class SeedSinkCatalog
         var value = (_types.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer) as ISymbolInitializerOperation)?.Value;
 #pragma warning restore RS1030
         return value?.WalkDownConversions() is IParameterReferenceOperation { Parameter: var initialParameter } ? ParameterOf(initialParameter, method) : null;
+    }
+
+    // Readonly fields, get-only and init-only properties, and private fields and private setters that the type writes only
+    // in its constructors (by name, so a same-named write elsewhere counts too).
+    private static bool IsSetOnlyOnConstruction(ISymbol member)
+    {
+        switch (member)
+        {
+            case IFieldSymbol { IsReadOnly: true }:
+            case IPropertySymbol { SetMethod: null or { IsInitOnly: true } }:
+                return true;
+            case IFieldSymbol { DeclaredAccessibility: Accessibility.Private }:
+            case IPropertySymbol { SetMethod.DeclaredAccessibility: Accessibility.Private }:
+                foreach (var part in member.ContainingType.DeclaringSyntaxReferences)
+                {
+                    if (IsWrittenOutsideConstructors(part.GetSyntax(), member.Name))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsWrittenOutsideConstructors(SyntaxNode type, string name)
+    {
+        foreach (var node in type.DescendantNodes())
+        {
+            var written = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } unary => unary.Operand,
+                PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } unary => unary.Operand,
+                ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } argument => argument.Expression,
+                _ => null,
+            };
+            var writtenName = written switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (writtenName == name && node.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The parameter of the constructor that it assigns, as is, to member (_seed = seed; this.Seed = seed;).

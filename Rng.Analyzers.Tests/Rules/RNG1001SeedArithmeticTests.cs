@@ -547,8 +547,8 @@ public sealed class RNG1001SeedArithmeticTests
     [Fact]
     public async Task Triggers_AtCreationsOfTypesWhoseConstructorKeepsTheSeedInAMember()
     {
-        // The classic worker class: the constructor stores the seed, a method seeds from it. A field that can be
-        // reassigned later is not followed.
+        // The classic worker class: the constructor stores the seed, a method seeds from it. A member that can be set after
+        // construction (a public field, a private one written outside the constructors) is not followed.
         const string source = """
             using System;
             using System.Threading.Tasks;
@@ -588,6 +588,35 @@ public sealed class RNG1001SeedArithmeticTests
                 public void Reseed(int seed) => _seed = seed;
             }
 
+            class Simulation
+            {
+                private int seed;
+                public Simulation(int seed) { this.seed = seed; }
+                public int Next() => new Random(seed).Next();
+            }
+
+            class Counter
+            {
+                public Counter(int seed) { Seed = seed; }
+                public int Seed { get; private set; }
+                public int Next() => new Random(Seed).Next();
+            }
+
+            class Stepped
+            {
+                public Stepped(int seed) { Seed = seed; }
+                public int Seed { get; private set; }
+                public int Next() => new Random(Seed).Next();
+                public void Advance() => Seed++;
+            }
+
+            class Public
+            {
+                public int Seed;
+                public Public(int seed) { Seed = seed; }
+                public int Next() => new Random(Seed).Next();
+            }
+
             class C
             {
                 void Run(int rootSeed)
@@ -599,6 +628,10 @@ public sealed class RNG1001SeedArithmeticTests
                         new Runner("r", {|#2:rootSeed * 7 + workerId|}).Run();
                         new Mutable(rootSeed + workerId).Next();
                         new Walker({|#3:rootSeed ^ workerId|}).Step();
+                        new Simulation({|#4:rootSeed + workerId|}).Next();
+                        new Counter({|#5:rootSeed + workerId|}).Next();
+                        new Stepped(rootSeed + workerId).Next();
+                        new Public(rootSeed + workerId).Next();
                     });
                 }
             }
@@ -608,7 +641,9 @@ public sealed class RNG1001SeedArithmeticTests
             Expected(0, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
             Expected(1, "workerId", "is a worker index used directly as the seed; System.Random's legacy seeding correlates the streams of neighbouring seeds", "workerId, rootSeed"),
             Expected(2, "rootSeed * 7 + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
-            Expected(3, "rootSeed ^ workerId", "XORs a worker index into the root seed; runs whose root seeds differ only in the low bits reuse each other's streams", "workerId, rootSeed"));
+            Expected(3, "rootSeed ^ workerId", "XORs a worker index into the root seed; runs whose root seeds differ only in the low bits reuse each other's streams", "workerId, rootSeed"),
+            Expected(4, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"),
+            Expected(5, "rootSeed + workerId", "adds a worker index to the root seed; " + NearbyRuns, "workerId, rootSeed"));
     }
 
     [Fact]
