@@ -137,6 +137,8 @@ public sealed class AnalyzerRobustnessTests
         struct Cell(int seed) { Cell(int a, int b) : this(a + b) { } Random R() => new Random(seed >>> 3 ^ seed); }
         class Holder(int seed) { readonly int _s = seed, _t = ; static int S { get; } = seed; int T { get => 1; } = seed; int R() => new Random(this._s + this. + S + T + _t).Next(); }
         record Pair(int Seed, int Seed) { int R() => new Random(Seed).Next(); }
+        partial class Split { private int _s; private int P { get; set; } Split(int seed) { _s = seed; P = seed; } int R() => new Random(_s + P).Next(); }
+        partial class Split { void W(int k) { ++_s; ref int x = ref _s; int.TryParse("1", out _s); this.P += k; (P, _s) = (k, k); } }
         class Keeper { readonly int _s; int S { get; } Keeper(int seed) { _s = ; this. = seed; S = seed; Missing = seed; _s = seed } Keeper(int seed, int b) : this(seed) { _s = b; } int R() => new Random(_s + S).Next(); }
         class C
         {
@@ -150,7 +152,7 @@ public sealed class AnalyzerRobustnessTests
                 Func<int, Random> f = ; Func<int, Random> g = seed => new Random(seed +); Func<int> h = () => 1; Action<int> a = Missing;
                 Func<int, Random> self = null; self = s => self(s + 1); Func<int, Random> fwd = s => fwd(s); ref Func<int, Random> r = ref g;
                 Parallel.For(0, 4, i => { f(i); g(rootSeed + i); h(); a(i); r(i); self(i); fwd(i); ((Func<int, Random>)(s => new Random(s)))(i); M2(ref g); g(i); });
-                Parallel.For(0, 4, i => { new Worker(rootSeed + i, "a"); new Dice(i); new Job(rootSeed ^ i); new Cell(i, rootSeed); new Holder(i).GetHashCode(); new Pair(i, i); new Keeper(i); new Keeper(rootSeed + i, i);
+                Parallel.For(0, 4, i => { new Worker(rootSeed + i, "a"); new Dice(i); new Job(rootSeed ^ i); new Cell(i, rootSeed); new Holder(i).GetHashCode(); new Pair(i, i); new Keeper(i); new Keeper(rootSeed + i, i); new Split(rootSeed + i);
                     Make(rootSeed + i); Twice(i); Over(rootSeed - i); Open(i); });
             }
         }
