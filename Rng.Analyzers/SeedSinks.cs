@@ -609,19 +609,37 @@ internal sealed class SeedSinkCatalog
                 ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } argument => argument.Expression,
                 _ => null,
             };
-            var writtenName = written switch
-            {
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                _ => null,
-            };
-            if (writtenName == name && node.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is null)
+            if (written is not null && Names(written, name) && node.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is null)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // Whether the written expression is name (this.name, other.name, or an element of a deconstructing tuple).
+    private static bool Names(ExpressionSyntax written, string name)
+    {
+        switch (written)
+        {
+            case IdentifierNameSyntax identifier:
+                return identifier.Identifier.ValueText == name;
+            case MemberAccessExpressionSyntax access:
+                return access.Name.Identifier.ValueText == name;
+            case TupleExpressionSyntax tuple:
+                foreach (var element in tuple.Arguments)
+                {
+                    if (Names(element.Expression, name))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
     }
 
     // The parameter of the constructor that it assigns, as is, to member (_seed = seed; this.Seed = seed;).

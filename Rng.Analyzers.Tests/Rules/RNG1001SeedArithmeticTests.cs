@@ -548,7 +548,7 @@ public sealed class RNG1001SeedArithmeticTests
     public async Task Triggers_AtCreationsOfTypesWhoseConstructorKeepsTheSeedInAMember()
     {
         // The classic worker class: the constructor stores the seed, a method seeds from it. A member that can be set after
-        // construction (a public field, a private one written outside the constructors) is not followed.
+        // construction (a public field, a private one written outside the constructors, also by deconstruction) is not followed.
         const string source = """
             using System;
             using System.Threading.Tasks;
@@ -610,6 +610,15 @@ public sealed class RNG1001SeedArithmeticTests
                 public void Advance() => Seed++;
             }
 
+            class Swapped
+            {
+                private int _seed;
+                private int _other;
+                public Swapped(int seed) { _seed = seed; }
+                public int Next() => new Random(_seed).Next();
+                public void Swap() => (_seed, _other) = (_other, _seed);
+            }
+
             class Public
             {
                 public int Seed;
@@ -632,6 +641,7 @@ public sealed class RNG1001SeedArithmeticTests
                         new Counter({|#5:rootSeed + workerId|}).Next();
                         new Stepped(rootSeed + workerId).Next();
                         new Public(rootSeed + workerId).Next();
+                        new Swapped(rootSeed + workerId).Next();
                     });
                 }
             }
