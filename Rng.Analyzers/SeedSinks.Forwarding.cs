@@ -106,11 +106,7 @@ internal sealed partial class SeedSinkCatalog
                 continue;
             }
 
-            // The method may be in another file, which needs that file's model (the driver's, cached per tree); each method
-            // is looked into once per compilation.
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
-            model ??= _types.Compilation.GetSemanticModel(syntax.SyntaxTree);
-#pragma warning restore RS1030
+            model ??= ModelOf(syntax.SyntaxTree);
             var transformsSeed = false;
             if (model.GetOperation(call) is { } operation
                 && operation is (IObjectCreationOperation or IInvocationOperation)
@@ -149,19 +145,6 @@ internal sealed partial class SeedSinkCatalog
         }
     }
 
-    private bool HasSeedLikeParameter(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (IsSeedValue(parameter.Type))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // The lambda, anonymous method or method group that a delegate invocation calls, when the delegate is a local initialised
     // with it and never assigned again (Func<int, double> simulate = seed => ...; simulate(rootSeed + i)) or a readonly field
     // initialised with it; otherwise null.
@@ -173,12 +156,8 @@ internal sealed partial class SeedSinkCatalog
                 // Looked up once per local: a method may call the same delegate many times.
                 return _heldByLocal.GetOrAdd(local, _ => FunctionHeldBy(local, invocation.GetRoot()));
             case IFieldReferenceOperation { Field: { IsReadOnly: true, DeclaringSyntaxReferences.Length: 1 } field }
-                when field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }
-                    && _types.Compilation.ContainsSyntaxTree(initializer.SyntaxTree):
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer (see FindForwardingSink)
-                var fieldInitializer = _types.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer) as IFieldInitializerOperation;
-#pragma warning restore RS1030
-                return AnonymousFunctionIn(fieldInitializer?.Value);
+                when field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }:
+                return AnonymousFunctionIn(InitialValue(initializer));
             default:
                 return null;
         }
@@ -257,16 +236,22 @@ internal sealed partial class SeedSinkCatalog
             VariableDeclaratorSyntax variable => variable.Initializer,
             _ => null,
         };
-        if (initializer is null || !_types.Compilation.ContainsSyntaxTree(initializer.SyntaxTree))
-        {
-            return null;
-        }
-
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer (see FindForwardingSink)
-        var value = (_types.Compilation.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer) as ISymbolInitializerOperation)?.Value;
-#pragma warning restore RS1030
-        return value?.WalkDownConversions() is IParameterReferenceOperation { Parameter: var initialParameter } ? ParameterOf(initialParameter, method) : null;
+        return InitialValue(initializer)?.WalkDownConversions() is IParameterReferenceOperation { Parameter: var initialParameter }
+            ? ParameterOf(initialParameter, method)
+            : null;
     }
+
+    // The value a field or property initialiser of this compilation assigns, bound.
+    private IOperation? InitialValue(EqualsValueClauseSyntax? initializer) =>
+        initializer is not null && _types.Compilation.ContainsSyntaxTree(initializer.SyntaxTree)
+            ? (ModelOf(initializer.SyntaxTree).GetOperation(initializer) as ISymbolInitializerOperation)?.Value
+            : null;
+
+    // The code looked into may be in another file than the one being analysed, which needs that file's model (the
+    // driver's, cached per tree); each method is looked into once per compilation.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+    private SemanticModel ModelOf(SyntaxTree tree) => _types.Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
 
     // Readonly fields, get-only and init-only properties, and private fields and private setters that the type writes only
     // in its constructors (by name, so a same-named write elsewhere counts too).
@@ -341,9 +326,7 @@ internal sealed partial class SeedSinkCatalog
     // The parameter of the constructor that it assigns, as is, to member (_seed = seed; this.Seed = seed;).
     private IParameterSymbol? ParameterAssignedTo(ISymbol member, ConstructorDeclarationSyntax constructor, IMethodSymbol method)
     {
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer (see FindForwardingSink)
-        var body = _types.Compilation.GetSemanticModel(constructor.SyntaxTree).GetOperation(constructor);
-#pragma warning restore RS1030
+        var body = ModelOf(constructor.SyntaxTree).GetOperation(constructor);
         if (body is null)
         {
             return null;

@@ -155,7 +155,7 @@ internal sealed partial class SeedSinkCatalog
                 method = invocation.TargetMethod;
                 if (method.MethodKind == MethodKind.DelegateInvoke)
                 {
-                    method = invocation.Instance is { } target && HasSeedLikeParameter(method) ? FunctionHeldBy(target, invocation) : null;
+                    method = invocation.Instance is { } target && FirstIntegerParameter(method) is not null ? FunctionHeldBy(target, invocation) : null;
                 }
 
                 arguments = invocation.Arguments;
